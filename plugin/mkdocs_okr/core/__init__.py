@@ -1,0 +1,21 @@
+"""The pure core: load, validate, score and link OKR sets. No MkDocs, no logging."""
+
+from .diagnostics import CODES, Diagnostic, Severity
+from .model import Checkin, KeyResult, Objective, OkrSet
+from .organisation import Organisation, Target, analyse
+from .settings import Settings, settings_from_mapping
+
+__all__ = [
+    "CODES",
+    "Checkin",
+    "Diagnostic",
+    "KeyResult",
+    "Objective",
+    "OkrSet",
+    "Organisation",
+    "Settings",
+    "Severity",
+    "Target",
+    "analyse",
+    "settings_from_mapping",
+]

@@ -1,0 +1,127 @@
+"""Diagnostics: every problem the core finds, as data.
+
+The core never raises for bad user input and never logs. It returns `Diagnostic` values; the
+MkDocs plugin logs them and the `okr` command prints them. Every code is listed in `CODES` and
+documented in docs/diagnostics.md (a test keeps the two in step).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem in one file, at a 1-based line and column (0 when unknown)."""
+
+    severity: Severity
+    code: str
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "severity": self.severity.value,
+            "code": self.code,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+# code -> (default severity, one-line summary). The summary is what docs/diagnostics.md explains.
+CODES: dict[str, tuple[Severity, str]] = {
+    # Reading the file
+    "file-unreadable": (Severity.ERROR, "the file cannot be read"),
+    "file-too-large": (Severity.ERROR, "the file is larger than the size limit"),
+    "file-binary": (Severity.ERROR, "the file holds NUL bytes, so it is not a text file"),
+    "file-encoding": (Severity.ERROR, "the file is not valid UTF-8"),
+    "front-matter-missing": (Severity.ERROR, "the file does not start with a `---` line"),
+    "front-matter-unclosed": (Severity.ERROR, "the front matter has no closing `---` line"),
+    "front-matter-empty": (Severity.ERROR, "the front matter holds nothing"),
+    "front-matter-not-mapping": (Severity.ERROR, "the front matter is a list or a single value"),
+    # YAML
+    "yaml-syntax": (Severity.ERROR, "the YAML cannot be parsed"),
+    "yaml-multiple-documents": (Severity.ERROR, "the front matter holds more than one document"),
+    "yaml-alias": (Severity.ERROR, "YAML anchors and aliases (`&a`, `*a`) are not allowed"),
+    "yaml-tag": (Severity.ERROR, "explicit YAML tags (`!!python/...`, `!x`) are not allowed"),
+    "yaml-too-deep": (Severity.ERROR, "the YAML is nested too deeply"),
+    "duplicate-key": (Severity.ERROR, "a key is written twice in the same mapping"),
+    "ambiguous-value": (Severity.ERROR, "a value YAML would silently change (yes/no, 010, 1:30)"),
+    "comment-in-value": (Severity.WARNING, "an unquoted ` #` cut a text value short"),
+    "invisible-character": (Severity.ERROR, "a key holds an invisible or zero-width character"),
+    # Schema
+    "unknown-key": (Severity.ERROR, "a key that the OKR format does not know"),
+    "missing-field": (Severity.ERROR, "a required field is missing"),
+    "wrong-type": (Severity.ERROR, "a value has the wrong type"),
+    "invalid-value": (Severity.ERROR, "a value is not one of the allowed ones"),
+    "invalid-number": (Severity.ERROR, "a number is not finite (NaN, infinity) or too large"),
+    "invalid-date": (Severity.ERROR, "a date that does not exist or is not written YYYY-MM-DD"),
+    "invalid-id": (Severity.ERROR, "an owner or id that is not a safe name"),
+    "invalid-cycle": (Severity.ERROR, "a cycle id that is not known"),
+    "out-of-range": (Severity.ERROR, "a score, weight or value outside its range"),
+    "start-equals-target": (Severity.ERROR, "a numeric key result whose start equals its target"),
+    "numeric-and-milestone": (
+        Severity.ERROR,
+        "a key result with both a target and `done`",
+    ),
+    "reason-missing": (Severity.WARNING, "a dropped key result without a `reason`"),
+    "parent-missing": (Severity.ERROR, "a team or individual OKR set without a `parent`"),
+    "parent-on-company": (Severity.WARNING, "a company OKR set with a `parent`"),
+    # Across files
+    "duplicate-owner": (Severity.ERROR, "two OKR sets of one owner in the same cycle"),
+    "duplicate-id": (Severity.ERROR, "two objectives, or two key results, with the same id"),
+    "unknown-parent": (Severity.ERROR, "the `parent` owner has no OKR set"),
+    "parent-below": (Severity.WARNING, "the parent is at a lower level than the set"),
+    "invalid-reference": (Severity.ERROR, "an `aligns` reference that is not written right"),
+    "unresolved-reference": (Severity.ERROR, "an `aligns` reference to nothing that exists"),
+    "self-alignment": (Severity.ERROR, "an objective that aligns to its own OKR set"),
+    "alignment-cycle": (Severity.ERROR, "objectives that align to each other in a loop"),
+    "alignment-down": (Severity.WARNING, "an objective that aligns to a lower level"),
+    # Check-ins
+    "checkin-outside-cycle": (Severity.ERROR, "a check-in dated outside the set's cycle"),
+    "checkin-order": (Severity.ERROR, "check-ins not in date order"),
+    "checkin-value-type": (Severity.ERROR, "a check-in value of the wrong kind for its KR"),
+    "current-mismatch": (Severity.WARNING, "`current` differs from the latest check-in"),
+    # Method (METHOD.md), warnings whose limits are configurable
+    "too-many-objectives": (Severity.WARNING, "more objectives than the level's limit"),
+    "too-many-key-results": (Severity.WARNING, "more key results than the limit"),
+    "weights-not-100": (Severity.WARNING, "the KR weights of an objective do not sum to 100"),
+    "not-measurable": (Severity.WARNING, "a key result with no target and no `done`"),
+    "task-like": (Severity.WARNING, "a key result that reads like a routine task"),
+    "unaligned": (Severity.WARNING, "a team or individual objective that aligns to nothing"),
+}
+
+
+def make(
+    code: str,
+    path: str,
+    line: int,
+    column: int,
+    message: str,
+    severity: Severity | None = None,
+) -> Diagnostic:
+    """Build a diagnostic with the code's default severity (a code must be registered)."""
+    default, _summary = CODES[code]
+    return Diagnostic(severity or default, code, path, line, column, message)
+
+
+def has_errors(diagnostics: list[Diagnostic]) -> bool:
+    return any(d.severity is Severity.ERROR for d in diagnostics)

@@ -1,0 +1,152 @@
+"""The export: every OKR set, objective and key result with scores and links, as JSON or CSV.
+
+The JSON form is a public interface (documented in docs/export.md): change it only by adding
+fields, and bump `version` when a field changes meaning.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from .model import KeyResult, Objective, OkrSet
+from .organisation import Organisation, Target, objective_ref
+
+EXPORT_VERSION = 1
+
+
+def _number(value: float | None) -> float | None:
+    if value is None:
+        return None
+    rounded = round(value, 4)
+    return int(rounded) if rounded == int(rounded) and abs(rounded) < 1e15 else rounded
+
+
+def _refs(targets: list[Target]) -> list[str]:
+    return [target.ref for target in targets]
+
+
+def _key_result(organisation: Organisation, okr_set: OkrSet, objective: Objective, kr: KeyResult) -> dict[str, Any]:
+    ref = f"{objective_ref(okr_set, objective)}/{kr.id}"
+    current = kr.current
+    return {
+        "ref": ref,
+        "id": kr.id,
+        "title": kr.title,
+        "kind": kr.kind,
+        "start": _number(kr.start) if kr.kind == "numeric" else None,
+        "target": _number(kr.target),
+        "unit": kr.unit,
+        "weight": _number(kr.weight),
+        "current": current if isinstance(current, bool) or current is None else _number(current),
+        "progress": _number(kr.progress),
+        "score": _number(kr.score),
+        "score_given": _number(kr.score_given),
+        "dropped": kr.dropped,
+        "reason": kr.reason,
+        "tags": kr.tags,
+        "last_checkin": kr.last_checkin.isoformat() if kr.last_checkin else None,
+        "checkins": [
+            {
+                "date": c.date.isoformat(),
+                "value": c.value if isinstance(c.value, bool) else _number(c.value),
+                "note": c.note,
+            }
+            for c in kr.checkins
+        ],
+        "supported_by": _refs(organisation.supported_by.get(ref, [])),
+    }
+
+
+def _objective(organisation: Organisation, okr_set: OkrSet, objective: Objective) -> dict[str, Any]:
+    ref = objective_ref(okr_set, objective)
+    return {
+        "ref": ref,
+        "id": objective.id,
+        "title": objective.title,
+        "type": objective.type,
+        "weight": _number(objective.weight),
+        "tags": objective.tags,
+        "progress": _number(objective.progress),
+        "score": _number(objective.score),
+        "aligns": _refs(organisation.aligns.get(ref, [])),
+        "supported_by": _refs(organisation.supported_by.get(ref, [])),
+        "key_results": [_key_result(organisation, okr_set, objective, kr) for kr in objective.key_results],
+    }
+
+
+def set_record(organisation: Organisation, okr_set: OkrSet) -> dict[str, Any]:
+    parent = organisation.parent_of(okr_set)
+    return {
+        "ref": okr_set.ref,
+        "path": okr_set.path,
+        "cycle": okr_set.cycle.id,
+        "cycle_start": okr_set.cycle.start.isoformat(),
+        "cycle_end": okr_set.cycle.end.isoformat(),
+        "owner": okr_set.owner,
+        "name": okr_set.name,
+        "level": okr_set.level,
+        "parent": okr_set.parent,
+        "parent_ref": parent.ref if parent else None,
+        "tags": okr_set.tags,
+        "progress": _number(okr_set.progress),
+        "score": _number(okr_set.score),
+        "last_checkin": okr_set.last_checkin.isoformat() if okr_set.last_checkin else None,
+        "objectives": [_objective(organisation, okr_set, o) for o in okr_set.objectives],
+    }
+
+
+def export_data(organisation: Organisation) -> dict[str, Any]:
+    sets = sorted(organisation.sets, key=lambda s: (s.cycle.id, s.owner))
+    diagnostics = organisation.diagnostics
+    return {
+        "version": EXPORT_VERSION,
+        "sets": [set_record(organisation, s) for s in sets],
+        "diagnostics": [d.as_dict() for d in diagnostics],
+        "summary": {
+            "sets": len(sets),
+            "files": len(organisation.files),
+            "errors": sum(d.severity.value == "error" for d in diagnostics),
+            "warnings": sum(d.severity.value == "warning" for d in diagnostics),
+        },
+    }
+
+
+def to_json(organisation: Organisation) -> str:
+    return json.dumps(export_data(organisation), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+CSV_COLUMNS = [
+    "cycle", "owner", "name", "level", "parent", "set_score",
+    "objective_ref", "objective_title", "objective_type", "objective_weight", "objective_score",
+    "aligns", "kr_ref", "kr_title", "kind", "start", "target", "unit", "weight", "current",
+    "progress", "score", "dropped", "reason",
+]
+
+
+def to_csv(organisation: Organisation) -> str:
+    """One row per key result, with its objective's and set's columns repeated."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for record in export_data(organisation)["sets"]:
+        for objective in record["objectives"]:
+            for kr in objective["key_results"]:
+                writer.writerow(
+                    {
+                        "cycle": record["cycle"], "owner": record["owner"], "name": record["name"],
+                        "level": record["level"], "parent": record["parent"] or "",
+                        "set_score": record["score"],
+                        "objective_ref": objective["ref"], "objective_title": objective["title"],
+                        "objective_type": objective["type"], "objective_weight": objective["weight"],
+                        "objective_score": objective["score"],
+                        "aligns": " ".join(objective["aligns"]),
+                        "kr_ref": kr["ref"], "kr_title": kr["title"], "kind": kr["kind"],
+                        "start": kr["start"], "target": kr["target"], "unit": kr["unit"] or "",
+                        "weight": kr["weight"], "current": kr["current"], "progress": kr["progress"],
+                        "score": kr["score"], "dropped": kr["dropped"], "reason": kr["reason"] or "",
+                    }
+                )
+    return buffer.getvalue()

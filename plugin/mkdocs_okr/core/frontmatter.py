@@ -1,0 +1,537 @@
+"""Read an OKR file: split the YAML front matter from the Markdown body and build plain values.
+
+PyYAML's own constructor surprises people (duplicate keys override silently, `yes` becomes
+True, `010` becomes 8, `1:30` becomes 90, aliases expand into bombs) and raises exceptions
+that are not `YAMLError`. So we take only the *event stream* from libyaml's C parser (fast,
+and it carries anchors, explicit tags and positions) and build the values ourselves, with the
+rules of the OKR format, remembering where each key and value stands in the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic, make
+
+try:  # the C parser is about 8x faster; the pure-Python one gives the same events
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+# A path inside the front matter: mapping keys and list indices, as pydantic reports them.
+Path = tuple[str | int, ...]
+Position = tuple[int, int]  # 1-based line and column in the file
+
+MAX_DEPTH = 32
+MAX_INT_DIGITS = 18
+DEFAULT_MAX_BYTES = 1024 * 1024
+
+_BOOL_TRUE = {"true", "True", "TRUE"}
+_BOOL_FALSE = {"false", "False", "FALSE"}
+_BOOL_AMBIGUOUS = {"yes", "no", "on", "off"}  # what PyYAML turns into booleans
+_NULL = {"", "~", "null", "Null", "NULL"}
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
+_NOT_FINITE = re.compile(r"[-+]?\.(inf|Inf|INF|nan|NaN|NAN)")
+# What YAML 1.1 would silently turn into a number: octal, hex, binary, underscores, 1:30.
+_SURPRISING_NUMBER = re.compile(
+    r"[-+]?(0[0-9_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?"
+    r"|[0-9][0-9_]*_[0-9_]*(\.[0-9_]*)?)"
+)
+_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+_DATETIME = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+)[0-9]")
+# Zero-width and other invisible characters that make two keys look alike.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\x00-\x08\x0b-\x1f\x7f]")
+# Characters YAML treats as line breaks but editors do not: line numbers would disagree.
+_ODD_BREAKS = re.compile("[\u0085\u2028\u2029]")
+# Text fields where a ` #` in an unquoted value is almost surely part of the text.
+_TEXT_KEYS = {"title", "name", "note", "reason", "unit"}
+
+
+@dataclass
+class Document:
+    """The front matter's values with their positions, and the Markdown body."""
+
+    data: dict[str, Any]
+    value_positions: dict[Path, Position]
+    key_positions: dict[Path, Position]
+    body: str
+    body_line: int  # the file line where the body starts
+
+    def position(self, path: Path) -> Position:
+        """Where the value at `path` is, or its nearest enclosing value that has a place."""
+        for cut in range(len(path), -1, -1):
+            found = self.value_positions.get(path[:cut])
+            if found is not None:
+                return found
+        return (1, 1)
+
+    def key_position(self, path: Path) -> Position:
+        return self.key_positions.get(path) or self.position(path)
+
+
+@dataclass
+class ReadResult:
+    document: Document | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def decode(raw: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, list[Diagnostic]]:
+    """Bytes -> text, refusing what is too large, binary or not UTF-8 (before any parsing)."""
+    if len(raw) > max_bytes:
+        return None, [
+            make(
+                "file-too-large",
+                path,
+                1,
+                1,
+                f"This file is {len(raw):,} bytes; an OKR file may be at most {max_bytes:,} bytes. "
+                "Move long notes to another page and link to it.",
+            )
+        ]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw.count(b"\n", 0, nul) + 1
+        return None, [
+            make(
+                "file-binary",
+                path,
+                line,
+                nul - (raw.rfind(b"\n", 0, nul) + 1) + 1,
+                f"This file holds a NUL byte at byte {nul}, so it is not a text file. "
+                "OKR files must be plain UTF-8 text.",
+            )
+        ]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        offset = error.start
+        line = raw.count(b"\n", 0, offset) + 1
+        column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+        return None, [
+            make(
+                "file-encoding",
+                path,
+                line,
+                column,
+                f"Byte {offset} (0x{raw[offset]:02x}) is not valid UTF-8. Save the file as "
+                "UTF-8 (it may have been saved as Latin-1 or GBK).",
+            )
+        ]
+    return text, []
+
+
+def split(text: str, path: str) -> tuple[str | None, str, int, list[Diagnostic]]:
+    """Text -> (front matter YAML, body, first body line, diagnostics)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return (
+            None,
+            "",
+            1,
+            [
+                make(
+                    "front-matter-missing",
+                    path,
+                    1,
+                    1,
+                    "An OKR file must start with a line of three dashes (---), then the YAML "
+                    "fields (cycle, owner, level, objectives ...), then another --- line.",
+                )
+            ],
+        )
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            yaml_text = "\n".join(lines[1:index]) + "\n"
+            body = "\n".join(lines[index + 1 :])
+            return yaml_text, body, index + 2, []
+    return (
+        None,
+        "",
+        1,
+        [
+            make(
+                "front-matter-unclosed",
+                path,
+                1,
+                1,
+                "The front matter that starts on line 1 is never closed: add a line of three "
+                "dashes (---) after the last YAML field.",
+            )
+        ],
+    )
+
+
+class _Refused(Exception):
+    """Stops building values; the diagnostic is already recorded."""
+
+
+class _Frame:
+    """A mapping or list being built, with the key waiting for its value."""
+
+    __slots__ = ("key", "path", "seen", "value")
+
+    def __init__(self, value: dict[str, Any] | list[Any], path: Path) -> None:
+        self.value = value
+        self.path = path
+        self.key: str | None = None
+        self.seen: dict[str, Position] = {}
+
+    def expects_key(self) -> bool:
+        return isinstance(self.value, dict) and self.key is None
+
+    def child_path(self) -> Path:
+        if isinstance(self.value, list):
+            return (*self.path, len(self.value))
+        assert self.key is not None
+        return (*self.path, self.key)
+
+    def add(self, item: Any) -> None:
+        if isinstance(self.value, list):
+            self.value.append(item)
+        else:
+            assert self.key is not None
+            self.value[self.key] = item
+            self.key = None
+
+
+class _Builder:
+    """Builds plain values from YAML events, recording positions and refusing surprises."""
+
+    def __init__(self, path: str, line_offset: int, source: str) -> None:
+        self.path = path
+        self.line_offset = line_offset
+        self.source = source
+        self.diagnostics: list[Diagnostic] = []
+        self.value_positions: dict[Path, Position] = {}
+        self.key_positions: dict[Path, Position] = {}
+
+    def where(self, mark: Any) -> Position:
+        return (mark.line + self.line_offset, mark.column + 1)
+
+    def report(self, code: str, mark: Any, message: str, *, fatal: bool = False) -> None:
+        line, column = self.where(mark)
+        self.diagnostics.append(make(code, self.path, line, column, message))
+        if fatal:
+            raise _Refused
+
+    def build(self, events: Any) -> Any:
+        """Consume the events of one document and return its root value."""
+        # An explicit stack instead of recursion: 10,000 nested lists must not crash us.
+        stack: list[_Frame] = []
+        for event in events:
+            kind = type(event)
+            if kind in (yaml.StreamStartEvent, yaml.DocumentStartEvent):
+                continue
+            if kind in (yaml.DocumentEndEvent, yaml.StreamEndEvent):
+                return None
+            self.refuse_aliases_and_tags(event)
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                done = stack.pop()
+                if not stack:
+                    return done.value
+                stack[-1].add(done.value)
+                continue
+            top = stack[-1] if stack else None
+            if top is not None and top.expects_key():
+                top.key = self.take_key(event, top)
+                continue
+            node_path: Path = top.child_path() if top is not None else ()
+            self.value_positions[node_path] = self.where(event.start_mark)
+            if kind is yaml.ScalarEvent:
+                value = self.scalar(event, node_path)
+                if top is None:
+                    return value
+                top.add(value)
+                continue
+            if len(stack) >= MAX_DEPTH:
+                self.report(
+                    "yaml-too-deep",
+                    event.start_mark,
+                    f"The front matter is nested more than {MAX_DEPTH} levels deep; an OKR file "
+                    "needs at most 5.",
+                    fatal=True,
+                )
+            stack.append(_Frame({} if kind is yaml.MappingStartEvent else [], node_path))
+        return None
+
+    def refuse_aliases_and_tags(self, event: Any) -> None:
+        if type(event) is yaml.AliasEvent:
+            self.report(
+                "yaml-alias",
+                event.start_mark,
+                f"The alias *{event.anchor} repeats another part of the file. Aliases are "
+                "not allowed in OKR files: write the value out.",
+                fatal=True,
+            )
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            self.report(
+                "yaml-alias",
+                event.start_mark,
+                f"The anchor &{anchor} is not allowed in OKR files: write values out in full.",
+                fatal=True,
+            )
+        tag = getattr(event, "tag", None)
+        # A plain or quoted scalar carries no tag unless one is written; collections likewise.
+        if tag is not None and tag != "!" and not (
+            type(event) is yaml.ScalarEvent and (event.implicit[0] or event.implicit[1])
+        ):
+            self.report(
+                "yaml-tag",
+                event.start_mark,
+                f"The explicit YAML tag {tag} is not allowed in OKR files. Remove it; put "
+                "the value in quotes if it is text.",
+                fatal=True,
+            )
+        if type(event) in (yaml.MappingStartEvent, yaml.SequenceStartEvent) and tag is not None:
+            self.report(
+                "yaml-tag",
+                event.start_mark,
+                f"The explicit YAML tag {tag} is not allowed in OKR files. Remove it.",
+                fatal=True,
+            )
+
+    def take_key(self, event: Any, frame: _Frame) -> str:
+        if type(event) is not yaml.ScalarEvent:
+            self.report(
+                "wrong-type",
+                event.start_mark,
+                "A key must be a plain word, not a list or a mapping.",
+                fatal=True,
+            )
+        key = str(event.value)
+        position = self.where(event.start_mark)
+        if _INVISIBLE.search(key):
+            shown = key.encode("unicode_escape").decode("ascii")
+            self.report(
+                "invisible-character",
+                event.start_mark,
+                f"The key '{shown}' holds an invisible character. Delete the key and type it again.",
+            )
+        if key in frame.seen:
+            self.report(
+                "duplicate-key",
+                event.start_mark,
+                f"The key '{key}' is written twice in the same place (first on line "
+                f"{frame.seen[key][0]}). YAML would silently keep only the last one; remove one "
+                "of them.",
+            )
+        frame.seen[key] = position
+        self.key_positions[(*frame.path, key)] = position
+        return key
+
+    def scalar(self, event: Any, node_path: Path) -> Any:
+        text: str = event.value
+        if not event.implicit[0]:  # quoted or block scalar: always text
+            return text
+        if text in _NULL:
+            return None
+        if text in _BOOL_TRUE:
+            return True
+        if text in _BOOL_FALSE:
+            return False
+        if text.lower() in _BOOL_AMBIGUOUS:
+            self.report(
+                "ambiguous-value",
+                event.start_mark,
+                f"'{text}' is ambiguous: YAML reads it as true or false. Write true or false, "
+                f"or put it in quotes (\"{text}\") if you mean the text.",
+            )
+            return text
+        if _INT.fullmatch(text):
+            digits = text.lstrip("+-")
+            if len(digits) > MAX_INT_DIGITS:
+                self.report(
+                    "invalid-number",
+                    event.start_mark,
+                    f"The number {text[:20]}... has {len(digits)} digits, more than any OKR "
+                    "value can need.",
+                )
+                return text
+            return int(text)
+        if _NOT_FINITE.fullmatch(text):
+            self.report(
+                "invalid-number",
+                event.start_mark,
+                f"'{text}' is not a finite number. Use an ordinary number.",
+            )
+            return text
+        if _SURPRISING_NUMBER.fullmatch(text):
+            self.report(
+                "ambiguous-value",
+                event.start_mark,
+                f"'{text}' is ambiguous: YAML would read it as a different number (leading "
+                "zeros are octal, 1:30 is 90). Write a plain decimal number, or put it in "
+                "quotes if you mean the text.",
+            )
+            return text
+        if _FLOAT.fullmatch(text):
+            number = float(text)
+            if number != number or number in (float("inf"), float("-inf")):
+                self.report("invalid-number", event.start_mark, f"'{text}' is too large a number.")
+                return text
+            return number
+        if _DATE.fullmatch(text):
+            try:
+                year, month, day = (int(part) for part in text.split("-"))
+                return dt.date(year, month, day)
+            except ValueError:
+                self.report(
+                    "invalid-date",
+                    event.start_mark,
+                    f"'{text}' is not a date that exists. Write dates as YYYY-MM-DD, "
+                    "for example 2024-01-31.",
+                )
+                return text
+        if _DATETIME.match(text):
+            return text  # the schema reports it where a date is expected
+        if node_path and node_path[-1] in _TEXT_KEYS:
+            self.check_comment(event, text)
+        return text
+
+    def check_comment(self, event: Any, text: str) -> None:
+        end = event.end_mark.index
+        line_end = self.source.find("\n", end)
+        rest = self.source[end : line_end if line_end >= 0 else len(self.source)]
+        if rest.lstrip().startswith("#"):
+            comment = rest.strip()
+            self.report(
+                "comment-in-value",
+                event.start_mark,
+                f"This text stops at '{text}' because YAML reads the unquoted ' {comment}' as a "
+                "comment. If the # belongs to the text, put the whole value in quotes.",
+            )
+
+
+def parse_front_matter(yaml_text: str, path: str, line_offset: int) -> tuple[Any, _Builder]:
+    """YAML text -> root value (None when refused) and the builder holding positions."""
+    builder = _Builder(path, line_offset, yaml_text)
+    odd = _ODD_BREAKS.search(yaml_text)
+    if odd:
+        before = yaml_text[: odd.start()]
+        line = before.count("\n") + line_offset
+        column = odd.start() - (before.rfind("\n") + 1) + 1
+        builder.diagnostics.append(
+            make(
+                "yaml-syntax",
+                path,
+                line,
+                column,
+                f"The character U+{ord(odd.group()):04X} is a line break for YAML but not for "
+                "your editor. Delete it (replace it with a normal line break or a space).",
+            )
+        )
+        return None, builder
+    try:
+        events = yaml.parse(yaml_text, Loader=_Loader)
+        root = builder.build(events)
+        # A second document in the same front matter (`--- x` inside it).
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                builder.report(
+                    "yaml-multiple-documents",
+                    event.start_mark,
+                    "The front matter holds more than one YAML document. Keep one block of "
+                    "fields between the two --- lines.",
+                )
+                return None, builder
+    except _Refused:
+        return None, builder
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line if mark else 0) + line_offset
+        column = (mark.column if mark else 0) + 1
+        problem = error.problem or "the YAML is not well formed"
+        if "nesting depth" in problem:
+            builder.diagnostics.append(
+                make(
+                    "yaml-too-deep",
+                    path,
+                    line,
+                    column,
+                    "The front matter is nested far too deeply; an OKR file needs at most 5 "
+                    "levels.",
+                )
+            )
+            return None, builder
+        hint = ""
+        if "\t" in yaml_text and "tab" in str(error).lower():
+            hint = " YAML does not allow tabs for indentation: use spaces."
+        builder.diagnostics.append(
+            make(
+                "yaml-syntax",
+                path,
+                line,
+                column,
+                f"The YAML cannot be read here: {problem}.{hint} Check the indentation and "
+                "the quotes on this line and the one before.",
+            )
+        )
+        return None, builder
+    except Exception as error:  # noqa: BLE001 - PyYAML raises more than YAMLError on odd input
+        builder.diagnostics.append(
+            make(
+                "yaml-syntax",
+                path,
+                line_offset,
+                1,
+                f"The YAML cannot be read ({type(error).__name__}). Check the front matter.",
+            )
+        )
+        return None, builder
+    return root, builder
+
+
+def read(raw: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+    """Bytes of one OKR file -> its document, or diagnostics saying why it cannot be read."""
+    text, problems = decode(raw, path, max_bytes)
+    if text is None:
+        return ReadResult(None, problems)
+    yaml_text, body, body_line, problems = split(text, path)
+    if yaml_text is None:
+        return ReadResult(None, problems)
+    if not yaml_text.strip():
+        return ReadResult(
+            None,
+            [
+                make(
+                    "front-matter-empty",
+                    path,
+                    1,
+                    1,
+                    "The front matter is empty: write the fields cycle, owner, level and "
+                    "objectives between the two --- lines.",
+                )
+            ],
+        )
+    root, builder = parse_front_matter(yaml_text, path, line_offset=2)
+    diagnostics = builder.diagnostics
+    if root is None and not diagnostics:
+        diagnostics.append(
+            make("front-matter-empty", path, 1, 1, "The front matter holds no fields.")
+        )
+    if root is not None and not isinstance(root, dict):
+        line, column = builder.value_positions.get((), (2, 1))
+        kind = "a list" if isinstance(root, list) else "a single value"
+        diagnostics.append(
+            make(
+                "front-matter-not-mapping",
+                path,
+                line,
+                column,
+                f"The front matter is {kind}; it must be fields written as `name: value`, "
+                "starting with cycle, owner and level.",
+            )
+        )
+        root = None
+    if root is None:
+        return ReadResult(None, diagnostics)
+    document = Document(root, builder.value_positions, builder.key_positions, body, body_line)
+    return ReadResult(document, diagnostics)

@@ -1,0 +1,415 @@
+"""Load OKR files into OKR sets, with every problem found inside one file as a diagnostic."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+
+from pydantic import ValidationError
+
+from .cycles import Calendar, Cycle
+from .diagnostics import Diagnostic, make
+from .frontmatter import Document, read
+from .model import Checkin, KeyResult, Objective, OkrSet, Reference
+from .schema import ID, OWNER, KeyResultIn, ObjectiveIn, OkrSetIn, schema_diagnostics
+from .settings import Settings
+
+_REF_PART = re.compile(r"\s*/\s*")
+
+
+@dataclass
+class LoadedFile:
+    """One file's outcome: its OKR set (None when it cannot be read) and its diagnostics.
+
+    `cycle` and `owner` are kept even for a broken file where they could be read, so that
+    references to its objectives are not reported a second time as unresolved.
+    """
+
+    path: str
+    okr_set: OkrSet | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    cycle: str | None = None
+    owner: str | None = None
+
+
+def find_okr_files(folder: FsPath) -> list[FsPath]:
+    """Every `*.md` below `folder`, except README.md and names starting with '_' or '.'."""
+    found: list[FsPath] = []
+    for directory, subdirectories, files in os.walk(folder):
+        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith(("_", ".")))
+        for name in sorted(files):
+            if name.endswith(".md") and not name.startswith(("_", ".")) and name != "README.md":
+                found.append(FsPath(directory) / name)
+    return found
+
+
+def parse_reference(text: str, calendar: Calendar) -> tuple[str | None, str, str, str | None] | None:
+    """`[CYCLE/]OWNER/OBJECTIVE[/KR]` -> parts, or None when it is not of that form."""
+    parts = _REF_PART.split(text.strip())
+    cycle: str | None = None
+    if len(parts) >= 3 and calendar.is_cycle_id(parts[0]):
+        cycle, parts = parts[0], parts[1:]
+    if len(parts) not in (2, 3) or not OWNER.fullmatch(parts[0]):
+        return None
+    if not all(ID.fullmatch(part) for part in parts[1:]):
+        return None
+    return cycle, parts[0], parts[1], parts[2] if len(parts) == 3 else None
+
+
+def load_text(raw: bytes, path: str, settings: Settings, calendar: Calendar) -> LoadedFile:
+    """Bytes of one OKR file -> its OKR set and diagnostics. Never raises for bad input."""
+    result = read(raw, path, settings.max_file_bytes)
+    loaded = LoadedFile(path, None, list(result.diagnostics))
+    document = result.document
+    if document is None:
+        return loaded
+    data = document.data
+    if isinstance(data.get("cycle"), (str, int)) and not isinstance(data.get("cycle"), bool):
+        loaded.cycle = str(data["cycle"])
+    if isinstance(data.get("owner"), str):
+        loaded.owner = data["owner"]
+    try:
+        validated = OkrSetIn.model_validate(data)
+    except ValidationError as error:
+        already = {(d.line, d.column) for d in loaded.diagnostics}
+        loaded.diagnostics.extend(
+            d for d in schema_diagnostics(error, document, path) if (d.line, d.column) not in already
+        )
+        return loaded
+    okr_set = _build_set(validated, document, path, settings, calendar, loaded.diagnostics)
+    loaded.okr_set = okr_set
+    return loaded
+
+
+def _build_set(
+    given: OkrSetIn,
+    document: Document,
+    path: str,
+    settings: Settings,
+    calendar: Calendar,
+    out: list[Diagnostic],
+) -> OkrSet | None:
+    def at(*where: str | int) -> tuple[int, int]:
+        return document.position(tuple(where))
+
+    def report(code: str, where: tuple[int, int], message: str) -> None:
+        out.append(make(code, path, where[0], where[1], message))
+
+    cycle = calendar.get(given.cycle)
+    if cycle is None:
+        report(
+            "invalid-cycle",
+            at("cycle"),
+            f"'{given.cycle}' is not a cycle. Write a year (2024), a half (2024-H1), a quarter "
+            "(2024-Q1), two months (2024-B1), a month (2024-01), or a custom cycle named in "
+            "the site's configuration.",
+        )
+        return None
+    if given.level == "company" and given.parent is not None:
+        report("parent-on-company", at("parent"), "A company OKR set is the top of the tree; remove `parent`.")
+    if given.level != "company" and given.parent is None:
+        report(
+            "parent-missing",
+            at(),
+            f"A {given.level} OKR set needs a `parent`: the owner id of the team or company "
+            "above it in the organisation.",
+        )
+
+    objectives: list[Objective] = []
+    seen_objectives: dict[str, int] = {}
+    for index, objective_in in enumerate(given.objectives):
+        objective = _build_objective(
+            objective_in, index, cycle, document, path, settings, calendar, out
+        )
+        if objective.id in seen_objectives:
+            report(
+                "duplicate-id",
+                at("objectives", index, "id") if objective_in.id else at("objectives", index),
+                f"Two objectives have the id '{objective.id}' (the other is objective "
+                f"{seen_objectives[objective.id] + 1}). Give each objective its own id.",
+            )
+        seen_objectives.setdefault(objective.id, index)
+        objectives.append(objective)
+
+    okr_set = OkrSet(
+        path=path,
+        cycle=cycle,
+        owner=given.owner,
+        name=given.name or given.owner,
+        level=given.level,
+        parent=given.parent,
+        objectives=objectives,
+        tags=list(given.tags),
+        body=document.body,
+        body_line=document.body_line,
+        positions={key: at(key) for key in ("cycle", "owner", "parent", "level")},
+    )
+    _lint_set(okr_set, settings, out)
+    return okr_set
+
+
+def _build_objective(
+    given: ObjectiveIn,
+    index: int,
+    cycle: Cycle,
+    document: Document,
+    path: str,
+    settings: Settings,
+    calendar: Calendar,
+    out: list[Diagnostic],
+) -> Objective:
+    base = ("objectives", index)
+    aligns: list[Reference] = []
+    for position, text in enumerate(given.aligns):
+        where = document.position((*base, "aligns", position)) if isinstance(
+            document.data["objectives"][index].get("aligns"), list
+        ) else document.position((*base, "aligns"))
+        parts = parse_reference(text, calendar)
+        if parts is None:
+            out.append(
+                make(
+                    "invalid-reference",
+                    path,
+                    *where,
+                    f"'{text}' is not a reference. Write OWNER/OBJECTIVE or OWNER/OBJECTIVE/KR "
+                    "(for example brand/O1/KR2), optionally with a cycle in front "
+                    "(2024/company/O1).",
+                )
+            )
+            continue
+        aligns.append(Reference(text, parts[0], parts[1], parts[2], parts[3], where))
+
+    key_results: list[KeyResult] = []
+    seen: dict[str, int] = {}
+    for kr_index, kr_in in enumerate(given.key_results):
+        kr = _build_key_result(kr_in, kr_index, (*base, "key_results", kr_index), cycle, document, path, out)
+        if kr.id in seen:
+            out.append(
+                make(
+                    "duplicate-id",
+                    path,
+                    *kr.position,
+                    f"Two key results of objective {given.id or f'O{index + 1}'} have the id "
+                    f"'{kr.id}'. Give each key result its own id.",
+                )
+            )
+        seen.setdefault(kr.id, kr_index)
+        key_results.append(kr)
+    return Objective(
+        id=given.id or f"O{index + 1}",
+        title=given.title,
+        type=given.type or settings.default_type,
+        weight=given.weight if given.weight is not None else 1.0,
+        aligns=aligns,
+        tags=list(given.tags),
+        key_results=key_results,
+        position=document.position(base),
+    )
+
+
+def _build_key_result(
+    given: KeyResultIn,
+    index: int,
+    base: tuple[str | int, ...],
+    cycle: Cycle,
+    document: Document,
+    path: str,
+    out: list[Diagnostic],
+) -> KeyResult:
+    def at(*where: str | int) -> tuple[int, int]:
+        return document.position((*base, *where))
+
+    def report(code: str, where: tuple[int, int], message: str) -> None:
+        out.append(make(code, path, where[0], where[1], message))
+
+    kr_id = given.id or f"KR{index + 1}"
+    if given.target is not None and given.done is not None:
+        report(
+            "numeric-and-milestone",
+            at("done"),
+            f"Key result {kr_id} has both a `target` and `done`. A key result is either a "
+            "number to reach (start/target) or a milestone (done: true/false), not both.",
+        )
+    kind = "numeric" if given.target is not None else "milestone" if given.done is not None else "unmeasured"
+    start = given.start if given.start is not None else 0.0
+    if kind == "numeric" and given.target == start:
+        report(
+            "start-equals-target",
+            at("target"),
+            f"Key result {kr_id} starts at {start:g} and targets {start:g}: there is nothing "
+            "to achieve. Set `start` to where you are now and `target` to where you want to be.",
+        )
+    if given.status == "dropped" and not given.reason:
+        report(
+            "reason-missing",
+            at("status"),
+            f"Key result {kr_id} is dropped without a `reason`. Say why, so readers of the "
+            "cycle review understand the change.",
+        )
+
+    checkins: list[Checkin] = []
+    for position, checkin_in in enumerate(given.checkins):
+        where = at("checkins", position)
+        value = checkin_in.value
+        wants_number = kind != "milestone"
+        if isinstance(value, bool) == wants_number:
+            expected = "a number" if wants_number else "true or false (done or not)"
+            report(
+                "checkin-value-type",
+                at("checkins", position, "value"),
+                f"The check-in of {checkin_in.date.isoformat()} for key result {kr_id} must "
+                f"have a value of {expected}.",
+            )
+        if not cycle.contains_date(checkin_in.date):
+            report(
+                "checkin-outside-cycle",
+                at("checkins", position, "date"),
+                f"The check-in dated {checkin_in.date.isoformat()} is outside the cycle "
+                f"{cycle.id} ({cycle.start.isoformat()} to {cycle.end.isoformat()}).",
+            )
+        if checkins and checkin_in.date <= checkins[-1].date:
+            report(
+                "checkin-order",
+                at("checkins", position, "date"),
+                f"The check-in dated {checkin_in.date.isoformat()} comes after one dated "
+                f"{checkins[-1].date.isoformat()}. List check-ins oldest first, one per day.",
+            )
+        checkins.append(Checkin(checkin_in.date, value, checkin_in.note, where))
+
+    current = given.current
+    if current is not None and isinstance(current, bool) != (kind == "milestone"):
+        report(
+            "wrong-type",
+            at("current"),
+            f"`current` of key result {kr_id} must be "
+            + ("true or false." if kind == "milestone" else "a number."),
+        )
+        current = None
+    if current is not None and checkins and checkins[-1].value != current:
+        report(
+            "current-mismatch",
+            at("current"),
+            f"`current` of key result {kr_id} is {current} but its latest check-in "
+            f"({checkins[-1].date.isoformat()}) says {checkins[-1].value}. The site uses "
+            "`current`; update one of them.",
+        )
+    return KeyResult(
+        id=kr_id,
+        title=given.title,
+        kind=kind,
+        start=start,
+        target=given.target,
+        unit=given.unit,
+        weight=given.weight if given.weight is not None else 1.0,
+        weight_given=given.weight is not None,
+        checkins=checkins,
+        current_given=current,
+        score_given=given.score,
+        dropped=given.status == "dropped",
+        reason=given.reason,
+        done_given=given.done,
+        tags=list(given.tags),
+        position=document.position(base),
+        positions={key: at(key) for key in ("target", "weight", "start", "title")},
+    )
+
+
+def _lint_set(okr_set: OkrSet, settings: Settings, out: list[Diagnostic]) -> None:
+    """The method's rules (METHOD.md 1, 4, 7, 8, 9) as warnings."""
+    path = okr_set.path
+    limits = settings.limits_for(okr_set.level)
+    if len(okr_set.objectives) > limits.objectives:
+        out.append(
+            make(
+                "too-many-objectives",
+                path,
+                *okr_set.objectives[limits.objectives].position,
+                f"This {okr_set.level} OKR set has {len(okr_set.objectives)} objectives; the "
+                f"limit for this level is {limits.objectives}. Fewer objectives keep the focus.",
+            )
+        )
+    task_words = [word.lower() for word in settings.task_words]
+    for objective in okr_set.objectives:
+        active = objective.active_key_results
+        if len(active) > limits.key_results:
+            out.append(
+                make(
+                    "too-many-key-results",
+                    path,
+                    *objective.position,
+                    f"Objective {objective.id} has {len(active)} key results; the limit is "
+                    f"{limits.key_results}.",
+                )
+            )
+        if any(kr.weight_given for kr in active):
+            total = sum(kr.weight for kr in active)
+            if abs(total - 100) > 1e-6 and abs(total - 1) > 1e-9:
+                out.append(
+                    make(
+                        "weights-not-100",
+                        path,
+                        *objective.position,
+                        f"The weights of objective {objective.id}'s key results add up to "
+                        f"{total:g}, not 100. Make them sum to 100 (per cent) so each weight "
+                        "says how much its key result counts.",
+                    )
+                )
+        if okr_set.level != "company" and not objective.aligns:
+            out.append(
+                make(
+                    "unaligned",
+                    path,
+                    *objective.position,
+                    f"Objective {objective.id} of this {okr_set.level} OKR set aligns to "
+                    "nothing. Add `aligns:` with the objective or key result above it that it "
+                    "serves (for example brand/O1/KR2).",
+                )
+            )
+        for kr in objective.key_results:
+            if kr.kind == "unmeasured" and not kr.dropped:
+                out.append(
+                    make(
+                        "not-measurable",
+                        path,
+                        *kr.position,
+                        f"Key result {objective.id}/{kr.id} has no `target` and no `done`, so "
+                        "its progress cannot be measured (it counts as 0). Give it a number to "
+                        "reach, or make it a milestone with done: false.",
+                    )
+                )
+            lowered = kr.title.lower()
+            word = next((w for w in task_words if w and w in lowered), None)
+            if word is not None:
+                out.append(
+                    make(
+                        "task-like",
+                        path,
+                        *kr.positions["title"],
+                        f"Key result {objective.id}/{kr.id} reads like a routine task "
+                        f"('{word}'). A key result is an outcome to reach by the end of the "
+                        "cycle, not a list of daily tasks.",
+                    )
+                )
+
+
+def load_files(
+    files: Iterable[tuple[str, bytes]], settings: Settings
+) -> list[LoadedFile]:
+    """(relative path, bytes) pairs -> loaded files, in the order given."""
+    calendar = settings.calendar()
+    return [load_text(raw, path, settings, calendar) for path, raw in files]
+
+
+def read_folder(folder: FsPath) -> list[tuple[str, bytes]]:
+    """Every OKR file below `folder` as (path relative to it, bytes); unreadable ones as b''."""
+    found: list[tuple[str, bytes]] = []
+    for file in find_okr_files(folder):
+        relative = file.relative_to(folder).as_posix()
+        try:
+            found.append((relative, file.read_bytes()))
+        except OSError:
+            found.append((relative, b"\x00unreadable"))
+    return found

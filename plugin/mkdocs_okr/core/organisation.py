@@ -1,0 +1,319 @@
+"""The organisation: every OKR set of a folder, checked across files and linked by alignment.
+
+`analyse` is the one entry point the MkDocs plugin and the `okr` command share, so
+`okr check` and `mkdocs build --strict` can never disagree.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .cycles import Cycle
+from .diagnostics import Diagnostic, Severity, make
+from .load import LoadedFile, load_files
+from .model import LEVEL_RANK, KeyResult, Objective, OkrSet, Reference, key_result_in
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class Target:
+    """What an `aligns` reference resolved to: an objective, or one of its key results."""
+
+    okr_set: OkrSet
+    objective: Objective
+    key_result: KeyResult | None
+
+    @property
+    def ref(self) -> str:
+        base = f"{self.okr_set.ref}/{self.objective.id}"
+        return f"{base}/{self.key_result.id}" if self.key_result else base
+
+
+def objective_ref(okr_set: OkrSet, objective: Objective) -> str:
+    return f"{okr_set.ref}/{objective.id}"
+
+
+@dataclass
+class Organisation:
+    """All OKR sets with their alignment links both ways, and every diagnostic."""
+
+    settings: Settings
+    files: list[LoadedFile]
+    sets: list[OkrSet]
+    diagnostics: list[Diagnostic]
+    # objective ref -> what it aligns to (in the order written)
+    aligns: dict[str, list[Target]] = field(default_factory=dict)
+    # objective or KR ref -> the objectives that align to it (sorted by ref)
+    supported_by: dict[str, list[Target]] = field(default_factory=dict)
+
+    def cycles(self) -> list[Cycle]:
+        """Every cycle with at least one set, newest (latest start, then longest) first."""
+        unique = {s.cycle.id: s.cycle for s in self.sets}
+        return sorted(unique.values(), key=lambda c: (c.start, c.days), reverse=True)
+
+    def sets_in(self, cycle_id: str) -> list[OkrSet]:
+        return [s for s in self.sets if s.cycle.id == cycle_id]
+
+    def get(self, cycle_id: str, owner: str) -> OkrSet | None:
+        return self._index.get((cycle_id, owner))
+
+    def parent_of(self, okr_set: OkrSet) -> OkrSet | None:
+        if okr_set.parent is None:
+            return None
+        return self._owner_in_cycle(okr_set.parent, okr_set.cycle)
+
+    def children_of(self, okr_set: OkrSet) -> list[OkrSet]:
+        return [
+            child
+            for child in self.sets
+            if child.parent == okr_set.owner and self.parent_of(child) is okr_set
+        ]
+
+    def history_of(self, owner: str) -> list[OkrSet]:
+        return sorted(
+            (s for s in self.sets if s.owner == owner), key=lambda s: (s.cycle.start, s.cycle.days)
+        )
+
+    def _owner_in_cycle(self, owner: str, cycle: Cycle) -> OkrSet | None:
+        """The owner's set in `cycle`, else in the smallest enclosing cycle that has one."""
+        candidates = self._by_owner.get(owner, [])
+        around = [s for s in candidates if s.cycle.contains(cycle)]
+        if not around:
+            return None
+        return min(around, key=lambda s: (s.cycle != cycle, s.cycle.days, s.cycle.id))
+
+    def __post_init__(self) -> None:
+        self._index: dict[tuple[str, str], OkrSet] = {}
+        self._by_owner: dict[str, list[OkrSet]] = defaultdict(list)
+        for okr_set in self.sets:
+            self._index.setdefault((okr_set.cycle.id, okr_set.owner), okr_set)
+            self._by_owner[okr_set.owner].append(okr_set)
+
+
+def analyse(files: Iterable[tuple[str, bytes | None]], settings: Settings) -> Organisation:
+    """(relative path, bytes) of every OKR file -> the checked, linked organisation.
+
+    A file whose bytes are None could not be read from disk; it is reported, not fatal.
+    """
+    readable: list[tuple[str, bytes]] = []
+    unreadable: list[LoadedFile] = []
+    for path, raw in files:
+        if raw is None:
+            unreadable.append(
+                LoadedFile(path, None, [make("file-unreadable", path, 0, 0, "This file cannot be read (permissions?).")])
+            )
+        else:
+            readable.append((path, raw))
+    loaded = load_files(readable, settings) + unreadable
+    loaded.sort(key=lambda f: f.path)
+    diagnostics = [d for f in loaded for d in f.diagnostics]
+    sets = _unique_sets(loaded, diagnostics)
+    organisation = Organisation(settings, loaded, sets, diagnostics)
+    _check_parents(organisation)
+    _link(organisation, loaded)
+    organisation.diagnostics.sort(key=Diagnostic.sort_key)
+    return organisation
+
+
+def _unique_sets(loaded: list[LoadedFile], out: list[Diagnostic]) -> list[OkrSet]:
+    """Sets with a unique owner per cycle; a second one is reported and left out."""
+    first: dict[tuple[str, str], OkrSet] = {}
+    sets: list[OkrSet] = []
+    for file in loaded:
+        okr_set = file.okr_set
+        if okr_set is None:
+            continue
+        # Owners equal after Unicode folding would share a page: treat them as one owner.
+        key = (okr_set.cycle.id, unicodedata.normalize("NFKC", okr_set.owner).casefold())
+        if key in first:
+            other = first[key]
+            out.append(
+                make(
+                    "duplicate-owner",
+                    okr_set.path,
+                    *okr_set.positions["owner"],
+                    f"The owner '{okr_set.owner}' already has an OKR set for cycle "
+                    f"{okr_set.cycle.id} in {other.path}. Each owner keeps one file per cycle.",
+                )
+            )
+            continue
+        first[key] = okr_set
+        sets.append(okr_set)
+    return sets
+
+
+def _check_parents(organisation: Organisation) -> None:
+    owners = {s.owner for s in organisation.sets}
+    owners_of_broken = {f.owner for f in organisation.files if f.okr_set is None and f.owner}
+    for okr_set in organisation.sets:
+        if okr_set.parent is None:
+            continue
+        parent = organisation.parent_of(okr_set)
+        if parent is None:
+            if okr_set.parent in owners or okr_set.parent in owners_of_broken:
+                continue  # the parent exists in other cycles (the org tree outlives a cycle)
+            organisation.diagnostics.append(
+                make(
+                    "unknown-parent",
+                    okr_set.path,
+                    *okr_set.positions["parent"],
+                    f"The parent '{okr_set.parent}' has no OKR set. Check the spelling of the "
+                    "owner id (the `owner:` in the parent's file).",
+                )
+            )
+        elif LEVEL_RANK[parent.level] > LEVEL_RANK[okr_set.level]:
+            organisation.diagnostics.append(
+                make(
+                    "parent-below",
+                    okr_set.path,
+                    *okr_set.positions["parent"],
+                    f"The parent '{parent.owner}' is an {parent.level} OKR set, below this "
+                    f"{okr_set.level} one. A parent is the team or company above.",
+                )
+            )
+
+
+def _resolve(
+    organisation: Organisation, okr_set: OkrSet, reference: Reference
+) -> tuple[Target | None, str | None]:
+    """A reference -> its target, or None and why not."""
+    if reference.cycle is not None:
+        cycle = organisation.settings.calendar().get(reference.cycle)
+        target_set = organisation.get(reference.cycle, reference.owner) if cycle else None
+        if target_set is None:
+            return None, f"'{reference.owner}' has no OKR set in cycle {reference.cycle}"
+    else:
+        target_set = organisation._owner_in_cycle(reference.owner, okr_set.cycle)
+        if target_set is None:
+            return None, (
+                f"'{reference.owner}' has no OKR set in cycle {okr_set.cycle.id} or a cycle "
+                "around it"
+            )
+    objective = target_set.objective(reference.objective)
+    if objective is None:
+        known = ", ".join(o.id for o in target_set.objectives)
+        return None, f"{target_set.ref} has no objective '{reference.objective}' (it has {known})"
+    key_result = None
+    if reference.key_result is not None:
+        key_result = key_result_in(objective, reference.key_result)
+        if key_result is None:
+            known = ", ".join(kr.id for kr in objective.key_results)
+            return None, (
+                f"objective {target_set.ref}/{objective.id} has no key result "
+                f"'{reference.key_result}' (it has {known})"
+            )
+    return Target(target_set, objective, key_result), None
+
+
+def _link(organisation: Organisation, loaded: list[LoadedFile]) -> None:
+    broken = {(f.cycle, f.owner) for f in loaded if f.okr_set is None and f.owner}
+    broken_owners = {owner for _cycle, owner in broken}
+    out = organisation.diagnostics
+    graph: dict[str, list[str]] = {}
+    where: dict[str, tuple[OkrSet, Reference]] = {}
+    supported: dict[str, list[Target]] = defaultdict(list)
+    for okr_set in organisation.sets:
+        for objective in okr_set.objectives:
+            source = Target(okr_set, objective, None)
+            ref = source.ref
+            targets: list[Target] = []
+            for reference in objective.aligns:
+                target, why = _resolve(organisation, okr_set, reference)
+                if target is None:
+                    if reference.owner in broken_owners:
+                        continue  # that owner's file is broken and already reported
+                    out.append(
+                        make(
+                            "unresolved-reference",
+                            okr_set.path,
+                            *reference.position,
+                            f"Objective {objective.id} aligns to '{reference.text}', but {why}.",
+                        )
+                    )
+                    continue
+                if target.okr_set is okr_set:
+                    out.append(
+                        make(
+                            "self-alignment",
+                            okr_set.path,
+                            *reference.position,
+                            f"Objective {objective.id} aligns to '{reference.text}' in its own "
+                            "OKR set. Align to the objective or key result of a parent or "
+                            "collaborator instead.",
+                        )
+                    )
+                    continue
+                if LEVEL_RANK[target.okr_set.level] > LEVEL_RANK[okr_set.level]:
+                    out.append(
+                        make(
+                            "alignment-down",
+                            okr_set.path,
+                            *reference.position,
+                            f"This {okr_set.level} objective aligns to '{reference.text}', an "
+                            f"{target.okr_set.level} OKR set below it. Alignment goes up the "
+                            "tree: the lower level takes on part of the higher one's goals.",
+                        )
+                    )
+                targets.append(target)
+                supported[target.ref].append(source)
+                graph.setdefault(ref, []).append(objective_ref(target.okr_set, target.objective))
+                where.setdefault(ref, (okr_set, reference))
+            organisation.aligns[ref] = targets
+    organisation.supported_by = {
+        ref: sorted(sources, key=lambda t: t.ref) for ref, sources in supported.items()
+    }
+    for loop in _loops(graph):
+        okr_set, reference = where[loop[0]]
+        out.append(
+            make(
+                "alignment-cycle",
+                okr_set.path,
+                *reference.position,
+                "These objectives align to each other in a loop: "
+                + " -> ".join([*loop, loop[0]])
+                + ". Alignment must lead up the tree; remove one of the links.",
+            )
+        )
+
+
+def _loops(graph: dict[str, list[str]]) -> list[list[str]]:
+    """Each cycle of the alignment graph once, starting at its smallest ref."""
+    loops: list[list[str]] = []
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
+    for start in sorted(graph):
+        if state.get(start):
+            continue
+        path: list[str] = []
+        stack: list[tuple[str, int]] = [(start, 0)]
+        while stack:
+            node, index = stack.pop()
+            if index == 0:
+                state[node] = 1
+                path.append(node)
+            successors = graph.get(node, [])
+            if index < len(successors):
+                stack.append((node, index + 1))
+                nxt = successors[index]
+                if state.get(nxt) == 1:
+                    loop = path[path.index(nxt) :]
+                    smallest = loop.index(min(loop))
+                    loops.append(loop[smallest:] + loop[:smallest])
+                elif not state.get(nxt):
+                    stack.append((nxt, 0))
+            else:
+                state[node] = 2
+                path.pop()
+    unique: dict[tuple[str, ...], list[str]] = {}
+    for loop in loops:
+        unique.setdefault(tuple(loop), loop)
+    return list(unique.values())
+
+
+def count_by_severity(diagnostics: list[Diagnostic]) -> dict[str, int]:
+    counts = {severity.value: 0 for severity in Severity}
+    for diagnostic in diagnostics:
+        counts[diagnostic.severity.value] += 1
+    return counts

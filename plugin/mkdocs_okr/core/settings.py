@@ -1,0 +1,115 @@
+"""Settings of the core: what a site's `mkdocs.yml` may change (the plugin's options).
+
+One pydantic model reads them, for the MkDocs plugin and for the `okr` command alike, so both
+judge OKR files by the same rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .cycles import CUSTOM_NAME, Calendar, builtin
+
+LEVELS = ("company", "team", "individual")
+Level = Literal["company", "team", "individual"]
+ObjectiveType = Literal["committed", "aspirational"]
+
+
+class Limits(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    objectives: int = Field(5, ge=1)
+    """Most objectives an OKR set of this level should have (METHOD.md rule 8)."""
+    key_results: int = Field(5, ge=1)
+    """Most key results an objective should have."""
+
+
+def _default_limits() -> dict[str, Limits]:
+    # The article: 3-5 objectives and 3-5 KRs each; company and team may have more; an
+    # individual at most 3 objectives.
+    return {
+        "company": Limits(objectives=5, key_results=5),
+        "team": Limits(objectives=5, key_results=5),
+        "individual": Limits(objectives=3, key_results=5),
+    }
+
+
+class CustomCycle(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    start: dt.date
+    end: dt.date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> CustomCycle:
+        if self.end < self.start:
+            raise ValueError("a cycle's end must not be before its start")
+        return self
+
+
+class Grading(BaseModel):
+    """Colour bands of scores (Google's practice: 0-0.3 red, 0.4-0.6 yellow, 0.7-1 green)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    yellow: float = Field(0.4, ge=0, le=1)
+    """Scores from here up (and below `green`) are yellow."""
+    green: float = Field(0.7, ge=0, le=1)
+    """Scores from here up are green."""
+
+
+class Settings(BaseModel):
+    """Every option of the `okr` plugin in mkdocs.yml (documented in docs/configuration.md)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    okrs_dir: str = "okrs"
+    """The folder of OKR files, relative to mkdocs.yml."""
+    default_type: ObjectiveType = "aspirational"
+    """The type of an objective that does not say `type:`."""
+    limits: dict[Level, Limits] = Field(default_factory=_default_limits)
+    """Most objectives per set and key results per objective, by level (warnings)."""
+    cycles: dict[str, CustomCycle] = Field(default_factory=dict)
+    """Custom cycles by name, each with `start` and `end` dates."""
+    grading: Grading = Field(default_factory=Grading)
+    """Where the score colours change."""
+    task_words: list[str] = Field(
+        default_factory=lambda: [
+            "每天", "每日", "每周", "日常", "坚持", "daily", "every day", "each day",
+            "every week", "routine",
+        ]
+    )
+    """Words that make a key result read like a routine task (warning `task-like`)."""
+    max_file_bytes: int = Field(1024 * 1024, ge=1024)
+    """Larger OKR files are refused before parsing."""
+
+    @model_validator(mode="after")
+    def _custom_names(self) -> Settings:
+        for name in self.cycles:
+            if not CUSTOM_NAME.fullmatch(name) or builtin(name) is not None:
+                raise ValueError(
+                    f"custom cycle name '{name}' must be letters, digits, '-', '_' or '.', and "
+                    "not a built-in cycle id"
+                )
+        return self
+
+    def limits_for(self, level: str) -> Limits:
+        return self.limits.get(level, Limits())  # type: ignore[call-overload]
+
+    def calendar(self) -> Calendar:
+        return Calendar({name: (c.start, c.end) for name, c in self.cycles.items()})
+
+
+def settings_from_mapping(options: dict[str, Any] | None) -> tuple[Settings, list[str]]:
+    """Options as written in mkdocs.yml -> Settings, or the defaults and readable problems."""
+    try:
+        return Settings.model_validate(options or {}), []
+    except ValidationError as error:
+        problems = [
+            f"plugins.okr.{'.'.join(str(part) for part in e['loc'])}: {e['msg']}"
+            for e in error.errors()
+        ]
+        return Settings(), problems
