@@ -1,9 +1,11 @@
-"""The `okr` command: check and export OKR files. A thin door into the core; never imports MkDocs."""
+"""The `okr` command: check and export OKR files. A thin door into the core (never MkDocs)."""
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -37,12 +39,16 @@ def format_github(diagnostic: Diagnostic, shown_path: str) -> str:
     return f"::{command} {properties}::{_escape_data(diagnostic.message)}"
 
 
+def _one_line(text: str) -> str:
+    return text.replace("\r", " ").replace("\n", " ")
+
+
 def format_text(diagnostic: Diagnostic, shown_path: str) -> str:
-    # One line per diagnostic, even when a message quotes text with line breaks.
-    message = diagnostic.message.replace("\r", " ").replace("\n", " ")
+    # One line per diagnostic, even when a message quotes text (or a file name) with line
+    # breaks: a second line could pass for a diagnostic, or for a workflow command on CI.
     return (
-        f"{shown_path}:{diagnostic.line}:{diagnostic.column}: {diagnostic.severity.value}: "
-        f"{message} [{diagnostic.code}]"
+        f"{_one_line(shown_path)}:{diagnostic.line}:{diagnostic.column}: "
+        f"{diagnostic.severity.value}: {_one_line(diagnostic.message)} [{diagnostic.code}]"
     )
 
 
@@ -58,7 +64,8 @@ def _resolve(args: argparse.Namespace) -> tuple[Settings, Path] | int:
         return 2
     folder = Path(args.dir) if args.dir else configured
     if not folder.is_dir():
-        print(f"okr: error: the OKR folder '{folder}' does not exist.", file=sys.stderr)
+        what = "is not a folder" if folder.exists() else "does not exist"
+        print(f"okr: error: the OKR folder '{folder}' {what}.", file=sys.stderr)
         return 2
     return settings, folder
 
@@ -82,7 +89,11 @@ def command_check(args: argparse.Namespace) -> int:
                     "diagnostics": [
                         {**d.as_dict(), "path": _shown(folder, d.path)} for d in diagnostics
                     ],
-                    "summary": {"files": len(organisation.files), "sets": len(organisation.sets), **counts},
+                    "summary": {
+                        "files": len(organisation.files),
+                        "sets": len(organisation.sets),
+                        **counts,
+                    },
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -148,13 +159,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _utf8_streams() -> None:
+    # OKR files are mostly Chinese; where standard output is a pipe or a file on Windows,
+    # Python would encode it in the locale's code page and fail on the first Chinese title.
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if isinstance(stream, io.TextIOWrapper) and encoding not in ("utf-8", "utf8"):
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    _utf8_streams()
     try:
         return int(args.handler(args))
     except KeyboardInterrupt:  # pragma: no cover
         return 130
     except BrokenPipeError:  # pragma: no cover - `okr export | head`
+        # Python would fail again flushing stdout at exit; send the rest nowhere.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return 0
 
 

@@ -28,7 +28,9 @@ def _refs(targets: list[Target]) -> list[str]:
     return [target.ref for target in targets]
 
 
-def _key_result(organisation: Organisation, okr_set: OkrSet, objective: Objective, kr: KeyResult) -> dict[str, Any]:
+def _key_result(
+    organisation: Organisation, okr_set: OkrSet, objective: Objective, kr: KeyResult
+) -> dict[str, Any]:
     ref = f"{objective_ref(okr_set, objective)}/{kr.id}"
     current = kr.current
     return {
@@ -73,7 +75,9 @@ def _objective(organisation: Organisation, okr_set: OkrSet, objective: Objective
         "score": _number(objective.score),
         "aligns": _refs(organisation.aligns.get(ref, [])),
         "supported_by": _refs(organisation.supported_by.get(ref, [])),
-        "key_results": [_key_result(organisation, okr_set, objective, kr) for kr in objective.key_results],
+        "key_results": [
+            _key_result(organisation, okr_set, objective, kr) for kr in objective.key_results
+        ],
     }
 
 
@@ -115,15 +119,48 @@ def export_data(organisation: Organisation) -> dict[str, Any]:
 
 
 def to_json(organisation: Organisation) -> str:
-    return json.dumps(export_data(organisation), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return (
+        json.dumps(export_data(organisation), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    )
 
 
 CSV_COLUMNS = [
-    "cycle", "owner", "name", "level", "parent", "set_score",
-    "objective_ref", "objective_title", "objective_type", "objective_weight", "objective_score",
-    "aligns", "kr_ref", "kr_title", "kind", "start", "target", "unit", "weight", "current",
-    "progress", "score", "dropped", "reason",
+    "cycle",
+    "owner",
+    "name",
+    "level",
+    "parent",
+    "set_score",
+    "objective_ref",
+    "objective_title",
+    "objective_type",
+    "objective_weight",
+    "objective_score",
+    "aligns",
+    "kr_ref",
+    "kr_title",
+    "kind",
+    "start",
+    "target",
+    "unit",
+    "weight",
+    "current",
+    "progress",
+    "score",
+    "dropped",
+    "reason",
 ]
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection), and
+# anyone who can open a pull request writes the titles.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text_cell(value: str | None) -> str:
+    if not value:
+        return ""
+    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def to_csv(organisation: Organisation) -> str:
@@ -136,17 +173,30 @@ def to_csv(organisation: Organisation) -> str:
             for kr in objective["key_results"]:
                 writer.writerow(
                     {
-                        "cycle": record["cycle"], "owner": record["owner"], "name": record["name"],
-                        "level": record["level"], "parent": record["parent"] or "",
+                        "cycle": record["cycle"],
+                        "owner": record["owner"],
+                        "name": _text_cell(record["name"]),
+                        "level": record["level"],
+                        "parent": record["parent"] or "",
                         "set_score": record["score"],
-                        "objective_ref": objective["ref"], "objective_title": objective["title"],
-                        "objective_type": objective["type"], "objective_weight": objective["weight"],
+                        "objective_ref": objective["ref"],
+                        "objective_title": _text_cell(objective["title"]),
+                        "objective_type": objective["type"],
+                        "objective_weight": objective["weight"],
                         "objective_score": objective["score"],
                         "aligns": " ".join(objective["aligns"]),
-                        "kr_ref": kr["ref"], "kr_title": kr["title"], "kind": kr["kind"],
-                        "start": kr["start"], "target": kr["target"], "unit": kr["unit"] or "",
-                        "weight": kr["weight"], "current": kr["current"], "progress": kr["progress"],
-                        "score": kr["score"], "dropped": kr["dropped"], "reason": kr["reason"] or "",
+                        "kr_ref": kr["ref"],
+                        "kr_title": _text_cell(kr["title"]),
+                        "kind": kr["kind"],
+                        "start": kr["start"],
+                        "target": kr["target"],
+                        "unit": _text_cell(kr["unit"]),
+                        "weight": kr["weight"],
+                        "current": kr["current"],
+                        "progress": kr["progress"],
+                        "score": kr["score"],
+                        "dropped": kr["dropped"],
+                        "reason": _text_cell(kr["reason"]),
                     }
                 )
     return buffer.getvalue()

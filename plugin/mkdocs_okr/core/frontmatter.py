@@ -28,6 +28,8 @@ Path = tuple[str | int, ...]
 Position = tuple[int, int]  # 1-based line and column in the file
 
 MAX_DEPTH = 32
+# set -> objectives -> objective -> key_results -> key result -> checkins -> check-in
+_DEPTH_NEEDED = "an OKR file needs at most 7 levels."
 MAX_INT_DIGITS = 18
 DEFAULT_MAX_BYTES = 1024 * 1024
 
@@ -46,11 +48,14 @@ _SURPRISING_NUMBER = re.compile(
 _DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 _DATETIME = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+)[0-9]")
 # Zero-width and other invisible characters that make two keys look alike.
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\x00-\x08\x0b-\x1f\x7f]")
+_INVISIBLE = re.compile(
+    "[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\x00-\x08\x0b-\x1f\x7f]"
+)
 # Characters YAML treats as line breaks but editors do not: line numbers would disagree.
 _ODD_BREAKS = re.compile("[\u0085\u2028\u2029]")
 # Text fields where a ` #` in an unquoted value is almost surely part of the text.
 _TEXT_KEYS = {"title", "name", "note", "reason", "unit"}
+_YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 
 
 @dataclass
@@ -81,7 +86,9 @@ class ReadResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def decode(raw: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, list[Diagnostic]]:
+def decode(
+    raw: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[str | None, list[Diagnostic]]:
     """Bytes -> text, refusing what is too large, binary or not UTF-8 (before any parsing)."""
     if len(raw) > max_bytes:
         return None, [
@@ -112,15 +119,18 @@ def decode(raw: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[s
     except UnicodeDecodeError as error:
         offset = error.start
         line = raw.count(b"\n", 0, offset) + 1
-        column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, offset) + 1
+        # Columns count characters, like an editor does; the bytes before `offset` are valid.
+        column = len(raw[line_start:offset].decode("utf-8-sig", "replace")) + 1
         return None, [
             make(
                 "file-encoding",
                 path,
                 line,
                 column,
-                f"Byte {offset} (0x{raw[offset]:02x}) is not valid UTF-8. Save the file as "
-                "UTF-8 (it may have been saved as Latin-1 or GBK).",
+                f"The byte at offset {offset} (0x{raw[offset]:02X}, line {line}, column "
+                f"{column}) is not valid UTF-8. Save the file as UTF-8 (it may have been "
+                "saved as Latin-1 or GBK).",
             )
         ]
     return text, []
@@ -254,8 +264,8 @@ class _Builder:
                 self.report(
                     "yaml-too-deep",
                     event.start_mark,
-                    f"The front matter is nested more than {MAX_DEPTH} levels deep; an OKR file "
-                    "needs at most 5.",
+                    f"The front matter is nested more than {MAX_DEPTH} levels deep (lists "
+                    f"inside lists, or fields inside fields); {_DEPTH_NEEDED}",
                     fatal=True,
                 )
             stack.append(_Frame({} if kind is yaml.MappingStartEvent else [], node_path))
@@ -278,23 +288,16 @@ class _Builder:
                 f"The anchor &{anchor} is not allowed in OKR files: write values out in full.",
                 fatal=True,
             )
+        # libyaml sets a tag only where one is written (`!!str`, `!x`, even a bare `!`).
         tag = getattr(event, "tag", None)
-        # A plain or quoted scalar carries no tag unless one is written; collections likewise.
-        if tag is not None and tag != "!" and not (
-            type(event) is yaml.ScalarEvent and (event.implicit[0] or event.implicit[1])
-        ):
+        if tag is not None:
+            shown = "!!" + tag[len(_YAML_TAG_PREFIX) :] if tag.startswith(_YAML_TAG_PREFIX) else tag
             self.report(
                 "yaml-tag",
                 event.start_mark,
-                f"The explicit YAML tag {tag} is not allowed in OKR files. Remove it; put "
-                "the value in quotes if it is text.",
-                fatal=True,
-            )
-        if type(event) in (yaml.MappingStartEvent, yaml.SequenceStartEvent) and tag is not None:
-            self.report(
-                "yaml-tag",
-                event.start_mark,
-                f"The explicit YAML tag {tag} is not allowed in OKR files. Remove it.",
+                f"The YAML tag {shown} is not allowed in OKR files (tags starting with ! can "
+                "make YAML build program objects). Remove it; put the value in quotes if it "
+                "is text.",
                 fatal=True,
             )
 
@@ -309,12 +312,16 @@ class _Builder:
         key = str(event.value)
         position = self.where(event.start_mark)
         if _INVISIBLE.search(key):
-            shown = key.encode("unicode_escape").decode("ascii")
+            shown = _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", key)
             self.report(
                 "invisible-character",
                 event.start_mark,
-                f"The key '{shown}' holds an invisible character. Delete the key and type it again.",
+                f"The key '{shown}' holds an invisible character (shown here as <U+...>), so "
+                "it only looks like a known field. Delete the key and type it again.",
             )
+            # Go on with the visible key, so this one problem is not reported again as an
+            # unknown key plus a missing field.
+            key = _INVISIBLE.sub("", key) or key
         if key in frame.seen:
             self.report(
                 "duplicate-key",
@@ -324,7 +331,8 @@ class _Builder:
                 "of them.",
             )
         frame.seen[key] = position
-        self.key_positions[(*frame.path, key)] = position
+        key_path: Path = (*frame.path, key)
+        self.key_positions[key_path] = position
         return key
 
     def scalar(self, event: Any, node_path: Path) -> Any:
@@ -410,6 +418,55 @@ class _Builder:
             )
 
 
+# libyaml's words for common mistakes -> what the writer of an OKR file should do.
+_PLAIN_PROBLEMS = [
+    ("expected ',' or ']'", "a list that opens with [{opened} is not closed with ]"),
+    ("expected ',' or '}'", "a group that opens with {{opened} is not closed with }"),
+    ("unexpected end of stream", "a quote that opens{opened} is never closed"),
+    ("mapping values are not allowed", "a colon followed by a space (': ') stands inside a "
+     "value; if it belongs to the text, put the whole value in quotes"),
+    ("cannot start any token", "the value starts with a character YAML reserves (such as @ "
+     "or `); put the whole value in quotes"),
+    ("expected key", "this line is not indented like the fields around it"),
+    ("expected '-' indicator", "this line is not indented like the list items around it"),
+    ("could not find expected ':'", "a line holds text without a field name: write "
+     "`name: value`"),
+    ("unknown escape character", "a backslash (\\) in double quotes starts an unknown escape; "
+     "use single quotes, or write \\\\ for one backslash"),
+    ("expected alphabetic or numeric character", "& and * start YAML anchors and aliases, "
+     "which OKR files do not allow; put the value in quotes"),
+    ("document start", "there is text after the end of the YAML; check the brackets and "
+     "quotes before it"),
+    ("directive", "a line starting with % is not allowed here; put the value in quotes"),
+    ("tag", "a value starting with ! is a YAML tag; put the value in quotes"),
+    ("expected node content", "a value is missing, or starts with a character YAML reserves "
+     "(such as ], } or |); put the value in quotes"),
+]
+
+
+def _syntax_message(error: yaml.MarkedYAMLError, yaml_text: str, line_offset: int) -> str:
+    """A YAML parser error in words someone who never read the YAML spec can act on."""
+    problem = error.problem or ""
+    mark = error.problem_mark or error.context_mark
+    context = error.context_mark
+    opened = f" on line {context.line + line_offset}" if context is not None else ""
+    lines = yaml_text.split("\n")
+    bad_line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    indent = bad_line[: len(bad_line) - len(bad_line.lstrip(" \t"))]
+    if "tab" in problem or "\t" in indent:
+        return (
+            "The YAML cannot be read here: a tab character is used for indentation, which "
+            "YAML does not allow. Indent with spaces."
+        )
+    for words, plain in _PLAIN_PROBLEMS:
+        if words in problem:
+            return f"The YAML cannot be read here: {plain.replace('{opened}', opened)}."
+    return (
+        f"The YAML cannot be read here ({problem or 'it is not well formed'}). Check the "
+        "indentation and the quotes on this line and the one before."
+    )
+
+
 def parse_front_matter(yaml_text: str, path: str, line_offset: int) -> tuple[Any, _Builder]:
     """YAML text -> root value (None when refused) and the builder holding positions."""
     builder = _Builder(path, line_offset, yaml_text)
@@ -456,26 +513,16 @@ def parse_front_matter(yaml_text: str, path: str, line_offset: int) -> tuple[Any
                     path,
                     line,
                     column,
-                    "The front matter is nested far too deeply; an OKR file needs at most 5 "
-                    "levels.",
+                    "The front matter is nested far too deeply (lists inside lists, or "
+                    f"fields inside fields); {_DEPTH_NEEDED}",
                 )
             )
             return None, builder
-        hint = ""
-        if "\t" in yaml_text and "tab" in str(error).lower():
-            hint = " YAML does not allow tabs for indentation: use spaces."
         builder.diagnostics.append(
-            make(
-                "yaml-syntax",
-                path,
-                line,
-                column,
-                f"The YAML cannot be read here: {problem}.{hint} Check the indentation and "
-                "the quotes on this line and the one before.",
-            )
+            make("yaml-syntax", path, line, column, _syntax_message(error, yaml_text, line_offset))
         )
         return None, builder
-    except Exception as error:  # noqa: BLE001 - PyYAML raises more than YAMLError on odd input
+    except Exception as error:  # PyYAML raises more than YAMLError on odd input (TRAPS.md)
         builder.diagnostics.append(
             make(
                 "yaml-syntax",

@@ -46,7 +46,9 @@ def find_okr_files(folder: FsPath) -> list[FsPath]:
     return found
 
 
-def parse_reference(text: str, calendar: Calendar) -> tuple[str | None, str, str, str | None] | None:
+def parse_reference(
+    text: str, calendar: Calendar
+) -> tuple[str | None, str, str, str | None] | None:
     """`[CYCLE/]OWNER/OBJECTIVE[/KR]` -> parts, or None when it is not of that form."""
     parts = _REF_PART.split(text.strip())
     cycle: str | None = None
@@ -74,9 +76,13 @@ def load_text(raw: bytes, path: str, settings: Settings, calendar: Calendar) -> 
     try:
         validated = OkrSetIn.model_validate(data)
     except ValidationError as error:
+        # The reader already explained a value it refused (`yes`, `010` ...); the schema's
+        # complaint about the same value would say the same thing less clearly.
         already = {(d.line, d.column) for d in loaded.diagnostics}
         loaded.diagnostics.extend(
-            d for d in schema_diagnostics(error, document, path) if (d.line, d.column) not in already
+            d
+            for d in schema_diagnostics(error, document, path)
+            if (d.line, d.column) not in already
         )
         return loaded
     okr_set = _build_set(validated, document, path, settings, calendar, loaded.diagnostics)
@@ -108,8 +114,15 @@ def _build_set(
             "the site's configuration.",
         )
         return None
-    if given.level == "company" and given.parent is not None:
-        report("parent-on-company", at("parent"), "A company OKR set is the top of the tree; remove `parent`.")
+    parent = given.parent
+    if given.level == "company" and parent is not None:
+        report(
+            "parent-on-company",
+            at("parent"),
+            f"A company OKR set is the top of the tree, so its `parent` ('{parent}') is "
+            "ignored; remove it.",
+        )
+        parent = None  # ignored, so it is not checked a second time as a missing owner
     if given.level != "company" and given.parent is None:
         report(
             "parent-missing",
@@ -140,14 +153,15 @@ def _build_set(
         owner=given.owner,
         name=given.name or given.owner,
         level=given.level,
-        parent=given.parent,
+        parent=parent,
         objectives=objectives,
         tags=list(given.tags),
         body=document.body,
         body_line=document.body_line,
         positions={key: at(key) for key in ("cycle", "owner", "parent", "level")},
     )
-    _lint_set(okr_set, settings, out)
+    # An objective whose `aligns` is written but wrong is reported as such, not as unaligned.
+    _lint_set(okr_set, settings, out, [bool(o.aligns) for o in given.objectives])
     return okr_set
 
 
@@ -185,7 +199,9 @@ def _build_objective(
     key_results: list[KeyResult] = []
     seen: dict[str, int] = {}
     for kr_index, kr_in in enumerate(given.key_results):
-        kr = _build_key_result(kr_in, kr_index, (*base, "key_results", kr_index), cycle, document, path, out)
+        kr = _build_key_result(
+            kr_in, kr_index, (*base, "key_results", kr_index), cycle, document, path, out
+        )
         if kr.id in seen:
             out.append(
                 make(
@@ -233,7 +249,10 @@ def _build_key_result(
             f"Key result {kr_id} has both a `target` and `done`. A key result is either a "
             "number to reach (start/target) or a milestone (done: true/false), not both.",
         )
-    kind = "numeric" if given.target is not None else "milestone" if given.done is not None else "unmeasured"
+    if given.target is not None:
+        kind = "numeric"
+    else:
+        kind = "milestone" if given.done is not None else "unmeasured"
     start = given.start if given.start is not None else 0.0
     if kind == "numeric" and given.target == start:
         report(
@@ -256,12 +275,16 @@ def _build_key_result(
         value = checkin_in.value
         wants_number = kind != "milestone"
         if isinstance(value, bool) == wants_number:
-            expected = "a number" if wants_number else "true or false (done or not)"
+            expected = (
+                "a number, like its target"
+                if wants_number
+                else "true or false (done or not), as it is a milestone"
+            )
             report(
                 "checkin-value-type",
                 at("checkins", position, "value"),
-                f"The check-in of {checkin_in.date.isoformat()} for key result {kr_id} must "
-                f"have a value of {expected}.",
+                f"The value of the check-in of {checkin_in.date.isoformat()} for key result "
+                f"{kr_id} must be {expected}.",
             )
         if not cycle.contains_date(checkin_in.date):
             report(
@@ -317,7 +340,9 @@ def _build_key_result(
     )
 
 
-def _lint_set(okr_set: OkrSet, settings: Settings, out: list[Diagnostic]) -> None:
+def _lint_set(
+    okr_set: OkrSet, settings: Settings, out: list[Diagnostic], aligns_written: list[bool]
+) -> None:
     """The method's rules (METHOD.md 1, 4, 7, 8, 9) as warnings."""
     path = okr_set.path
     limits = settings.limits_for(okr_set.level)
@@ -332,7 +357,7 @@ def _lint_set(okr_set: OkrSet, settings: Settings, out: list[Diagnostic]) -> Non
             )
         )
     task_words = [word.lower() for word in settings.task_words]
-    for objective in okr_set.objectives:
+    for objective, written in zip(okr_set.objectives, aligns_written, strict=True):
         active = objective.active_key_results
         if len(active) > limits.key_results:
             out.append(
@@ -357,7 +382,7 @@ def _lint_set(okr_set: OkrSet, settings: Settings, out: list[Diagnostic]) -> Non
                         "says how much its key result counts.",
                     )
                 )
-        if okr_set.level != "company" and not objective.aligns:
+        if okr_set.level != "company" and not written:
             out.append(
                 make(
                     "unaligned",

@@ -36,6 +36,11 @@ def objective_ref(okr_set: OkrSet, objective: Objective) -> str:
     return f"{okr_set.ref}/{objective.id}"
 
 
+def _a(level: str) -> str:
+    """'a team', 'an individual': levels are read in messages."""
+    return f"{'an' if level[:1] in 'aeiou' else 'a'} {level}"
+
+
 @dataclass
 class Organisation:
     """All OKR sets with their alignment links both ways, and every diagnostic."""
@@ -61,11 +66,13 @@ class Organisation:
         return self._index.get((cycle_id, owner))
 
     def parent_of(self, okr_set: OkrSet) -> OkrSet | None:
-        if okr_set.parent is None:
-            return None
+        """The parent's set in this cycle, else in the smallest enclosing cycle that has one."""
+        if okr_set.parent is None or okr_set.parent == okr_set.owner:
+            return None  # a set is never its own parent: walking up the tree must end
         return self._owner_in_cycle(okr_set.parent, okr_set.cycle)
 
     def children_of(self, okr_set: OkrSet) -> list[OkrSet]:
+        """The sets whose parent resolves to `okr_set` (in its cycle or in cycles inside it)."""
         return [
             child
             for child in self.sets
@@ -102,9 +109,10 @@ def analyse(files: Iterable[tuple[str, bytes | None]], settings: Settings) -> Or
     unreadable: list[LoadedFile] = []
     for path, raw in files:
         if raw is None:
-            unreadable.append(
-                LoadedFile(path, None, [make("file-unreadable", path, 0, 0, "This file cannot be read (permissions?).")])
+            problem = make(
+                "file-unreadable", path, 0, 0, "This file cannot be read (permissions?)."
             )
+            unreadable.append(LoadedFile(path, None, [problem]))
         else:
             readable.append((path, raw))
     loaded = load_files(readable, settings) + unreadable
@@ -113,6 +121,7 @@ def analyse(files: Iterable[tuple[str, bytes | None]], settings: Settings) -> Or
     sets = _unique_sets(loaded, diagnostics)
     organisation = Organisation(settings, loaded, sets, diagnostics)
     _check_parents(organisation)
+    _check_parent_loops(organisation)
     _link(organisation, loaded)
     organisation.diagnostics.sort(key=Diagnostic.sort_key)
     return organisation
@@ -151,6 +160,17 @@ def _check_parents(organisation: Organisation) -> None:
     for okr_set in organisation.sets:
         if okr_set.parent is None:
             continue
+        if okr_set.parent == okr_set.owner:
+            organisation.diagnostics.append(
+                make(
+                    "invalid-value",
+                    okr_set.path,
+                    *okr_set.positions["parent"],
+                    f"The parent of '{okr_set.owner}' is '{okr_set.parent}' itself. A parent is "
+                    "the team or company above this OKR set.",
+                )
+            )
+            continue
         parent = organisation.parent_of(okr_set)
         if parent is None:
             if okr_set.parent in owners or okr_set.parent in owners_of_broken:
@@ -170,10 +190,40 @@ def _check_parents(organisation: Organisation) -> None:
                     "parent-below",
                     okr_set.path,
                     *okr_set.positions["parent"],
-                    f"The parent '{parent.owner}' is an {parent.level} OKR set, below this "
+                    f"The parent '{parent.owner}' is {_a(parent.level)} OKR set, below this "
                     f"{okr_set.level} one. A parent is the team or company above.",
                 )
             )
+
+
+def _check_parent_loops(organisation: Organisation) -> None:
+    """Report each loop of parents once: the org tree must have a top, or pages never end."""
+    walked: set[int] = set()  # ids of sets seen by earlier walks: their loops are known
+    for okr_set in organisation.sets:
+        chain: list[OkrSet] = []
+        on_chain: set[int] = set()
+        current: OkrSet | None = okr_set
+        while current is not None and id(current) not in on_chain and id(current) not in walked:
+            chain.append(current)
+            on_chain.add(id(current))
+            current = organisation.parent_of(current)
+        walked.update(on_chain)
+        if current is None or id(current) not in on_chain:
+            continue
+        loop = chain[chain.index(current) :]
+        first = loop.index(min(loop, key=lambda s: s.ref))
+        loop = loop[first:] + loop[:first]
+        organisation.diagnostics.append(
+            make(
+                "invalid-value",
+                loop[0].path,
+                *loop[0].positions["parent"],
+                "The parents of these OKR sets form a loop: "
+                + " -> ".join(s.ref for s in [*loop, loop[0]])
+                + ". The organisation is a tree: one of them must name the team or company "
+                "above it as `parent`.",
+            )
+        )
 
 
 def _resolve(
@@ -208,12 +258,47 @@ def _resolve(
     return Target(target_set, objective, key_result), None
 
 
+def _broken_by_owner(
+    organisation: Organisation, loaded: list[LoadedFile]
+) -> dict[str, list[Cycle | None]]:
+    """Owner -> the cycles of that owner's files that could not be loaded (None: unknown)."""
+    calendar = organisation.settings.calendar()
+    broken: dict[str, list[Cycle | None]] = defaultdict(list)
+    for file in loaded:
+        if file.okr_set is None and file.owner:
+            broken[file.owner].append(calendar.get(file.cycle) if file.cycle else None)
+    return broken
+
+
+def _hidden_by_broken_file(
+    organisation: Organisation,
+    okr_set: OkrSet,
+    reference: Reference,
+    broken: list[Cycle | None],
+) -> bool:
+    """True when the set a reference means is in a broken file, which is reported already."""
+    if not broken:
+        return False
+    if None in broken:
+        return True  # the broken file's cycle is unknown: it may be the one meant
+    if reference.cycle is not None:
+        return any(cycle is not None and cycle.id == reference.cycle for cycle in broken)
+    resolved = organisation._owner_in_cycle(reference.owner, okr_set.cycle)
+    for cycle in broken:
+        if cycle is None or not cycle.contains(okr_set.cycle):
+            continue
+        # The broken file would have been chosen over the set found (or there is none).
+        if resolved is None or (resolved.cycle != cycle and resolved.cycle.contains(cycle)):
+            return True
+    return False
+
+
 def _link(organisation: Organisation, loaded: list[LoadedFile]) -> None:
-    broken = {(f.cycle, f.owner) for f in loaded if f.okr_set is None and f.owner}
-    broken_owners = {owner for _cycle, owner in broken}
+    broken = _broken_by_owner(organisation, loaded)
     out = organisation.diagnostics
     graph: dict[str, list[str]] = {}
-    where: dict[str, tuple[OkrSet, Reference]] = {}
+    # (objective ref, target objective ref) -> where the link is written, to point at a loop
+    where: dict[tuple[str, str], tuple[OkrSet, Reference]] = {}
     supported: dict[str, list[Target]] = defaultdict(list)
     for okr_set in organisation.sets:
         for objective in okr_set.objectives:
@@ -223,8 +308,10 @@ def _link(organisation: Organisation, loaded: list[LoadedFile]) -> None:
             for reference in objective.aligns:
                 target, why = _resolve(organisation, okr_set, reference)
                 if target is None:
-                    if reference.owner in broken_owners:
-                        continue  # that owner's file is broken and already reported
+                    if _hidden_by_broken_file(
+                        organisation, okr_set, reference, broken.get(reference.owner, [])
+                    ):
+                        continue
                     out.append(
                         make(
                             "unresolved-reference",
@@ -252,21 +339,24 @@ def _link(organisation: Organisation, loaded: list[LoadedFile]) -> None:
                             "alignment-down",
                             okr_set.path,
                             *reference.position,
-                            f"This {okr_set.level} objective aligns to '{reference.text}', an "
-                            f"{target.okr_set.level} OKR set below it. Alignment goes up the "
-                            "tree: the lower level takes on part of the higher one's goals.",
+                            f"This {okr_set.level} objective aligns to '{reference.text}', "
+                            f"{_a(target.okr_set.level)} OKR set below it. Alignment goes up "
+                            "the tree: the lower level takes on part of the higher one's goals.",
                         )
                     )
+                if any(known.ref == target.ref for known in targets):
+                    continue  # written twice (perhaps once with its cycle): one link
                 targets.append(target)
                 supported[target.ref].append(source)
-                graph.setdefault(ref, []).append(objective_ref(target.okr_set, target.objective))
-                where.setdefault(ref, (okr_set, reference))
+                up = objective_ref(target.okr_set, target.objective)
+                graph.setdefault(ref, []).append(up)
+                where.setdefault((ref, up), (okr_set, reference))
             organisation.aligns[ref] = targets
     organisation.supported_by = {
         ref: sorted(sources, key=lambda t: t.ref) for ref, sources in supported.items()
     }
     for loop in _loops(graph):
-        okr_set, reference = where[loop[0]]
+        okr_set, reference = where[(loop[0], loop[1 % len(loop)])]
         out.append(
             make(
                 "alignment-cycle",

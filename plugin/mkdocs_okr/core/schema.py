@@ -44,11 +44,13 @@ def _owner(value: str) -> str:
 
 
 def _identifier(value: str) -> str:
-    if not ID.fullmatch(value):
+    # Ids become parts of page anchors and export refs; refuse Windows' names here too.
+    if not ID.fullmatch(value) or _RESERVED.fullmatch(value):
         raise PydanticCustomError(
             "invalid-id",
             "'{value}' is not a usable id: use letters, digits, '-' and '_', starting with a "
-            "letter (for example O1 or KR2), at most 32 characters.",
+            "letter (for example O1 or KR2), at most 32 characters; not a name Windows "
+            "reserves (con, nul ...).",
             {"value": value[:80]},
         )
     return value
@@ -125,7 +127,9 @@ class ObjectiveIn(_Strict):
     title: Text
     type: Literal["committed", "aspirational"] | None = None
     weight: Weight | None = None
-    aligns: Annotated[list[Annotated[str, Field(max_length=200)]], BeforeValidator(_one_or_many)] = []
+    aligns: Annotated[
+        list[Annotated[str, Field(max_length=200)]], BeforeValidator(_one_or_many)
+    ] = []
     tags: Tags = []
     key_results: Annotated[list[KeyResultIn], Field(min_length=1)]
 
@@ -182,25 +186,59 @@ def _model_for(loc: tuple[str | int, ...]) -> type[BaseModel]:
     return _MODELS_AT_DEPTH[names[-1] if names else ""]
 
 
+_LIST_ITEMS = {"objectives": "objective", "key_results": "key result", "checkins": "check-in"}
+_DEFAULT_ID = {"objectives": "O", "key_results": "KR"}
+
+
 def _where(loc: tuple[str | int, ...], data: Any) -> str:
-    """`('objectives', 1, 'key_results', 0, 'target')` -> 'in objective O2, key result KR1'."""
+    """`('objectives', 1, 'key_results', 0, 'target')` -> ' (in objective O2, key result KR1)'."""
     parts: list[str] = []
     node = data
     for index, part in enumerate(loc):
         if isinstance(part, int) and index > 0 and isinstance(node, list) and part < len(node):
             item = node[part]
-            label = {"objectives": "objective", "key_results": "key result", "checkins": "check-in"}
-            kind = label.get(str(loc[index - 1]), "item")
-            default = {"objectives": "O", "key_results": "KR"}.get(str(loc[index - 1]))
-            given = item.get("id") if isinstance(item, dict) else None
-            name = given if isinstance(given, str) else f"{default}{part + 1}" if default else str(part + 1)
-            parts.append(f"{kind} {name}")
             node = item
+            field_name = str(loc[index - 1])
+            kind = _LIST_ITEMS.get(field_name)
+            if kind is None:  # an entry of `tags` or `aligns`: the label names it
+                continue
+            given = item.get("id") if isinstance(item, dict) else None
+            if isinstance(given, str) and ID.fullmatch(given) and not _RESERVED.fullmatch(given):
+                name = given
+            else:
+                name = f"{_DEFAULT_ID.get(field_name, '')}{part + 1}"
+            parts.append(f"{kind} {name}")
         elif isinstance(node, dict) and isinstance(part, str):
             node = node.get(part)
         else:
             node = None
     return f" (in {', '.join(parts)})" if parts else ""
+
+
+def _label(loc: tuple[str | int, ...]) -> str:
+    """The field a diagnostic is about: '`target`', or 'entry 2 of `tags`'."""
+    if not loc:
+        return "The front matter"
+    if isinstance(loc[-1], int) and len(loc) > 1:
+        return f"entry {loc[-1] + 1} of `{loc[-2]}`"
+    text = str(loc[-1])
+    return f"`{text[:60]}...`" if len(text) > 60 else f"`{text}`"
+
+
+def _range_words(name: str, kind: str, ctx: dict[str, Any]) -> str:
+    """What range a field must be in, in words ('a number greater than 0 and at most 10,000')."""
+    if name == "score":
+        return "between 0 and 1 (0.7 means 70 %)"
+    if name == "weight":
+        return "a number greater than 0 and at most 10,000"
+    bound = next(iter(ctx.values()), "?")
+    words = {
+        "greater_than": "greater than",
+        "greater_than_equal": "at least",
+        "less_than": "less than",
+        "less_than_equal": "at most",
+    }
+    return f"{words.get(kind, 'within')} {bound:g}" if isinstance(bound, float) else "in range"
 
 
 def schema_diagnostics(error: ValidationError, document: Document, path: str) -> list[Diagnostic]:
@@ -210,100 +248,87 @@ def schema_diagnostics(error: ValidationError, document: Document, path: str) ->
         loc: Path = tuple(item["loc"])
         kind = item["type"]
         name = str(loc[-1]) if loc else "front matter"
+        label = _label(loc)
         where = _where(loc, document.data)
         value = item.get("input")
+        ctx: dict[str, Any] = item.get("ctx") or {}
+        line, column = document.position(loc)
+
+        def add(code: str, message: str, at: tuple[int, int] = (line, column)) -> None:
+            found.append(make(code, path, at[0], at[1], message))
+
         if kind == "missing":
-            line, column = document.position(loc[:-1])
-            found.append(
-                make("missing-field", path, line, column, f"`{name}` is required{where} but missing.")
+            add(
+                "missing-field",
+                f"{label} is required{where} but missing.",
+                document.position(loc[:-1]),
             )
         elif kind == "extra_forbidden":
-            line, column = document.key_position(loc)
             allowed = list(_model_for(loc[:-1]).model_fields)
             guess = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-            hint = f" Did you mean `{guess[0]}`?" if guess else f" Known fields here: {', '.join(allowed)}."
-            found.append(
-                make("unknown-key", path, line, column, f"`{name}` is not a field of the OKR format{where}.{hint}")
+            hint = (
+                f" Did you mean `{guess[0]}`?"
+                if guess
+                else f" Known fields here: {', '.join(allowed)}."
+            )
+            add(
+                "unknown-key",
+                f"{label} is not a field of the OKR format{where}.{hint}",
+                document.key_position(loc),
             )
         elif kind == "too_short":
-            line, column = document.position(loc)
-            found.append(
-                make("missing-field", path, line, column, f"`{name}` must hold at least one entry{where}.")
-            )
+            add("missing-field", f"{label} must hold at least one entry{where}.")
         elif kind == "literal_error":
-            line, column = document.position(loc)
-            expected = re.findall(r"'([^']*)'", item.get("ctx", {}).get("expected", ""))
+            expected = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
             guess = difflib.get_close_matches(str(value), expected, n=1, cutoff=0.5)
             hint = f" Did you mean '{guess[0]}'?" if guess else ""
-            found.append(
-                make(
-                    "invalid-value",
-                    path,
-                    line,
-                    column,
-                    f"`{name}` must be one of {', '.join(expected)}; {describe(value)} is not{where}.{hint}",
-                )
+            add(
+                "invalid-value",
+                f"{label} must be one of {', '.join(expected)}; {describe(value)} is "
+                f"not{where}.{hint}",
             )
         elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-            line, column = document.position(loc)
-            bounds = {
-                "score": "between 0 and 1 (0.7 means 70 %)",
-                "weight": "a number greater than 0",
-            }
-            found.append(
-                make(
-                    "out-of-range",
-                    path,
-                    line,
-                    column,
-                    f"`{name}` must be {bounds.get(name, 'in range: ' + item['msg'].lower())}; "
-                    f"here it is {describe(value)}{where}.",
-                )
+            add(
+                "out-of-range",
+                f"{label} must be {_range_words(name, kind, ctx)}; here it is "
+                f"{describe(value)}{where}.",
             )
-        elif kind in ("string_too_long", "string_too_short"):
-            line, column = document.position(loc)
-            found.append(
-                make("out-of-range", path, line, column, f"`{name}` {item['msg'].lower()}{where}.")
+        elif kind == "string_too_short":
+            add("missing-field", f"{label} is empty{where}: write some text, or remove it.")
+        elif kind == "string_too_long":
+            length = len(value) if isinstance(value, str) else 0
+            add(
+                "out-of-range",
+                f"{label} is too long{where}: {length:,} characters, at most "
+                f"{ctx.get('max_length', '?'):,} are allowed.",
             )
         elif kind == "finite_number":
-            line, column = document.position(loc)
-            found.append(make("invalid-number", path, line, column, f"`{name}` must be a finite number{where}."))
-        elif kind in ("invalid-id", "wrong-type"):
-            line, column = document.position(loc)
-            found.append(make(kind, path, line, column, f"`{name}` {item['msg']}{where}."
-                              if kind == "wrong-type" else f"{item['msg']}{where}"))
-        elif kind in _FIELD_KIND or kind.endswith("_type") or kind.startswith("date_"):
-            if value is not None and isinstance(value, str) and kind.startswith("date") and (
-                document.value_positions.get(loc) is not None
-            ):
-                line, column = document.position(loc)
-                found.append(
-                    make(
-                        "invalid-date",
-                        path,
-                        line,
-                        column,
-                        f"`{name}` must be a date written YYYY-MM-DD; {describe(value)} is not{where}.",
-                    )
-                )
-                continue
-            line, column = document.position(loc)
+            add("invalid-number", f"{label} must be a finite number{where}.")
+        elif kind == "wrong-type":
+            add("wrong-type", f"{label} {item['msg']}{where}.")
+        elif kind == "invalid-id":
+            add("invalid-id", f"{item['msg'].rstrip('.')}{where}.")
+        elif (
+            kind.startswith("date")
+            and isinstance(value, str)
+            and document.value_positions.get(loc) is not None
+        ):
+            add(
+                "invalid-date",
+                f"{label} must be a date written YYYY-MM-DD; {describe(value)} is not{where}.",
+            )
+        else:
             expected_kind = _FIELD_KIND.get(kind, "another kind of value")
             hint = ""
             if isinstance(value, str) and kind == "float_type":
                 hint = " Write the number alone, without quotes, units or %, e.g. 2 for 2 %."
             if isinstance(value, (int, float)) and kind == "string_type":
                 hint = " Put it in quotes if it is meant as text."
-            found.append(
-                make(
-                    "wrong-type",
-                    path,
-                    line,
-                    column,
-                    f"`{name}` must be {expected_kind}, but here it is {describe(value)}{where}.{hint}",
-                )
+            if name == "cycle" and loc == ("cycle",):
+                hint = " Write a cycle id such as 2024, 2024-H1, 2024-Q1 or 2024-01."
+            add(
+                "wrong-type",
+                f"{label} must be {expected_kind}, but here it is {describe(value)}{where}."
+                f"{hint}",
             )
-        else:  # pragma: no cover - a pydantic error type we did not expect
-            line, column = document.position(loc)
-            found.append(make("wrong-type", path, line, column, f"`{name}`: {item['msg']}{where}."))
     return found

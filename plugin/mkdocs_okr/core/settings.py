@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .cycles import CUSTOM_NAME, Calendar, builtin
+from .diagnostics import CODES
 
 LEVELS = ("company", "team", "individual")
 Level = Literal["company", "team", "individual"]
@@ -61,6 +62,17 @@ class Grading(BaseModel):
     """Scores from here up are green."""
 
 
+class Tolerance(BaseModel):
+    """How far progress may trail the expected share of the cycle (0.1 = 10 points)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    behind: float = Field(0.1, ge=0, le=1)
+    """Trailing by more than this is *behind*."""
+    at_risk: float = Field(0.25, ge=0, le=1)
+    """Trailing by more than this is *at risk*."""
+
+
 class Settings(BaseModel):
     """Every option of the `okr` plugin in mkdocs.yml (documented in docs/configuration.md)."""
 
@@ -85,6 +97,19 @@ class Settings(BaseModel):
     """Words that make a key result read like a routine task (warning `task-like`)."""
     max_file_bytes: int = Field(1024 * 1024, ge=1024)
     """Larger OKR files are refused before parsing."""
+    stale_days: int = Field(14, ge=1)
+    """A set with no check-in for more than this many days in a running cycle is stale."""
+    tolerance: Tolerance = Field(default_factory=Tolerance)
+    """When a key result, objective or set is behind or at risk."""
+    ignore: list[str] = Field(default_factory=list)
+    """Diagnostic codes not to report at all (for example `task-like`)."""
+
+    @model_validator(mode="after")
+    def _known_codes(self) -> Settings:
+        unknown = [code for code in self.ignore if code not in CODES]
+        if unknown:
+            raise ValueError(f"unknown diagnostic codes in ignore: {', '.join(unknown)}")
+        return self
 
     @model_validator(mode="after")
     def _custom_names(self) -> Settings:

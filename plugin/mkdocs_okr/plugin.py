@@ -1,0 +1,147 @@
+"""The MkDocs plugin `okr`: a thin adapter from MkDocs to the pure core and renderer.
+
+Hooks used, and why:
+- on_startup: defining it makes MkDocs keep this instance across `mkdocs serve` rebuilds.
+- on_config: read the options into the core's Settings (the same model `okr check` uses),
+  watch the OKR folder (it lies outside docs_dir, so `serve` would not see edits), add the CSS.
+- on_files: load, check and render every OKR set; log each diagnostic under the
+  `mkdocs.plugins.okr` logger (so `--strict` counts it); add the pages with `File.generated`
+  (nothing is written into docs_dir). Set pages stay out of the nav: a nav of thousands of
+  entries is rendered into every page and makes builds quadratic.
+- on_page_context: point Material's "edit this page" button of a set page at its OKR file.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from .clock import today as resolve_today
+from .config import OkrConfig
+from .core.diagnostics import Diagnostic, Severity
+from .core.export import to_json
+from .core.load import read_folder
+from .core.organisation import Organisation, analyse
+from .core.settings import Settings, settings_from_mapping
+from .render import RenderOptions, render_pages, stylesheet
+from .render.i18n import language_of
+
+log = get_plugin_logger("okr")
+
+_LEVELS = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.INFO: logging.INFO}
+
+
+class OkrPlugin(BasePlugin[OkrConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.settings = Settings()
+        self.folder = Path("okrs")
+        self.organisation: Organisation | None = None
+        self.edit_urls: dict[str, str] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Present so that MkDocs keeps one instance for all rebuilds of `mkdocs serve`.
+        return None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        settings, problems = settings_from_mapping(self.config.core_options())
+        if problems:
+            raise PluginError("Invalid options of the okr plugin:\n  " + "\n  ".join(problems))
+        self.settings = settings
+        base = Path(config.config_file_path or ".").resolve().parent
+        self.folder = base / settings.okrs_dir
+        if not self.folder.is_dir():
+            raise PluginError(f"The OKR folder '{self.folder}' (plugin option okrs_dir) does not exist.")
+        if str(self.folder) not in config.watch:
+            config.watch.append(str(self.folder))
+        css = posixpath.join(self.config.pages_dir, "okr.css")
+        if css not in [str(path) for path in config.extra_css]:
+            config.extra_css.append(css)
+        return config
+
+    def _options(self, config: MkDocsConfig) -> RenderOptions:
+        try:
+            today = resolve_today(self.config.today)
+        except ValueError as error:
+            raise PluginError(f"okr plugin option today: {error}") from error
+        custom_dir = config.theme.custom_dir
+        return RenderOptions(
+            today=today,
+            pages_dir=self.config.pages_dir.strip("/"),
+            language=language_of(config.theme.get("language")),
+            directory_urls=config.use_directory_urls,
+            edit_url=self._repo_link(config, self.config.edit_uri, "edit"),
+            source_url=self._repo_link(config, self.config.source_uri, "blob"),
+            template_dirs=(custom_dir,) if custom_dir else (),
+        )
+
+    def _repo_link(self, config: MkDocsConfig, given: str | None, kind: str) -> str | None:
+        """A link prefix into the repository's OKR folder, derived from MkDocs' edit_uri."""
+        if not config.repo_url:
+            return None
+        uri = given
+        if uri is None:
+            edit_uri = config.edit_uri or ""
+            docs = Path(config.docs_dir).name
+            if not edit_uri.rstrip("/").endswith(docs):
+                return None
+            uri = edit_uri.rstrip("/")[: -len(docs)] + self.settings.okrs_dir.strip("/") + "/"
+            if kind == "blob":
+                uri = uri.replace("edit/", "blob/", 1)
+        return urljoin(config.repo_url.rstrip("/") + "/", uri.rstrip("/") + "/")
+
+    @event_priority(50)  # before other plugins read the files (search, tags, blog)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        organisation = analyse(read_folder(self.folder), self.settings)
+        self.organisation = organisation
+        self._log(organisation.diagnostics, config)
+        options = self._options(config)
+        self.edit_urls = {}
+        for page in render_pages(organisation, options):
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            self._add(files, File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
+            if page.edit_url:
+                self.edit_urls[page.path] = page.edit_url
+        css = posixpath.join(options.pages_dir, "okr.css")
+        self._add(files, File.generated(config, css, content=stylesheet()))
+        if self.config.export:
+            self._add(files, File.generated(config, self.config.export, content=to_json(organisation)))
+        return files
+
+    def _add(self, files: Files, file: File) -> None:
+        if files.get_file_from_path(file.src_uri) is not None:
+            log.warning(f"docs/{file.src_uri} exists, so the generated OKR page of that name is not added.")
+            return
+        files.append(file)
+
+    def _log(self, diagnostics: list[Diagnostic], config: MkDocsConfig) -> None:
+        base = Path(config.config_file_path or ".").resolve().parent
+        try:
+            shown = self.folder.relative_to(base).as_posix()
+        except ValueError:
+            shown = self.folder.as_posix()
+        for diagnostic in diagnostics:
+            message = diagnostic.message.replace("\n", " ")
+            log.log(
+                _LEVELS[diagnostic.severity],
+                f"{shown}/{diagnostic.path}:{diagnostic.line}:{diagnostic.column}: {message} "
+                f"[{diagnostic.code}]",
+            )
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: MkDocsPage, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        edit_url = self.edit_urls.get(page.file.src_uri)
+        if edit_url:
+            page.edit_url = edit_url
+        return context
