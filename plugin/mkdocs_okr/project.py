@@ -47,10 +47,15 @@ def plugin_options(config_file: Path) -> dict[str, Any] | None:
     return None
 
 
+# Options of the plugin that shape the site, not the judgement of OKR files (see config.py).
+SITE_OPTIONS = ("pages_dir", "export", "today", "edit_uri", "source_uri")
+
+
 def find_settings(config_file: Path | None) -> tuple[Settings, Path, list[str]]:
     """Settings and the OKR folder from a mkdocs.yml (or the defaults beside ./okrs)."""
     config_file = config_file or Path("mkdocs.yml")
     options = plugin_options(config_file) if config_file.is_file() else None
-    settings, problems = settings_from_mapping(options)
+    core_options = {k: v for k, v in (options or {}).items() if k not in SITE_OPTIONS}
+    settings, problems = settings_from_mapping(core_options)
     base = config_file.parent if options is not None else Path(".")
     return settings, base / settings.okrs_dir, problems

@@ -1,0 +1,113 @@
+"""Helpers for tests that build real sites: run `mkdocs build`, read the HTML it wrote."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run_mkdocs(project: Path, *args: str, engine: str = "mkdocs") -> subprocess.CompletedProcess[str]:
+    """A real `mkdocs build` (or `properdocs build`) of the project folder."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    return subprocess.run(
+        [sys.executable, "-m", engine, "build", *args],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    text: str = ""
+
+
+@dataclass
+class ParsedPage:
+    ids: set[str] = field(default_factory=set)
+    links: list[str] = field(default_factory=list)
+    bars: list[Element] = field(default_factory=list)
+    title: str = ""
+    text: str = ""
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = ParsedPage()
+        self._in_title = False
+        self._open_bars: list[Element] = []
+        self._chunks: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if "id" in values:
+            self.page.ids.add(values["id"])
+        if tag == "a" and "href" in values:
+            self.page.links.append(values["href"])
+        if values.get("role") == "progressbar":
+            element = Element(tag, values)
+            self.page.bars.append(element)
+        if tag == "title":
+            self._in_title = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.page.title += data
+        self._chunks.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self.page.text = "".join(self._chunks)
+
+
+def parse(path: Path) -> ParsedPage:
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    collector.close()
+    return collector.page
+
+
+def page_file(site: Path, url_path: str) -> Path:
+    """The HTML file behind a site-relative URL path (directory URLs)."""
+    target = site / url_path
+    if url_path.endswith("/") or target.is_dir():
+        return target / "index.html"
+    return target
+
+
+def write_project(root: Path, okr_files: dict[str, str], plugin_options: str = "", extra: str = "") -> Path:
+    """A tiny MkDocs project with the okr plugin and the given OKR files."""
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    for name, text in okr_files.items():
+        path = root / "okrs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (root / "okrs").mkdir(exist_ok=True)
+    options = "\n".join("      " + line for line in plugin_options.strip().splitlines())
+    (root / "mkdocs.yml").write_text(
+        "site_name: Test\n"
+        "theme:\n  name: material\n  font: false\n"
+        "plugins:\n  - search\n  - okr:\n      today: '2024-02-15'\n"
+        + (options + "\n" if options else "")
+        + extra,
+        encoding="utf-8",
+    )
+    return root

@@ -1,0 +1,164 @@
+"""A real `mkdocs build` of the example organisation: every page, link, bar and anchor."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from .sitetools import REPO, parse, run_mkdocs
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("example")
+    for name in ("mkdocs.yml", "docs", "okrs", "theme_overrides"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, project / name)
+        else:
+            shutil.copy(source, project / name)
+    result = run_mkdocs(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def export(site: Path) -> dict:
+    return json.loads((site / "okrs.json").read_text(encoding="utf-8"))
+
+
+def test_every_page_is_generated(site: Path, export: dict) -> None:
+    assert (site / "okr" / "index.html").is_file()
+    assert (site / "okr" / "problems" / "index.html").is_file()
+    assert (site / "okr" / "okr.css").is_file()
+    cycles = {s["cycle"] for s in export["sets"]}
+    assert {"2026", "2026-Q3", "2026-Q4"} <= cycles
+    for cycle in cycles:
+        assert (site / "okr" / cycle / "index.html").is_file()
+        assert (site / "okr" / cycle / "tree" / "index.html").is_file()
+    for okr_set in export["sets"]:
+        assert (site / "okr" / okr_set["cycle"] / okr_set["owner"] / "index.html").is_file()
+        assert (site / "okr" / "owners" / okr_set["owner"] / "index.html").is_file()
+
+
+def _internal_links(site: Path):
+    for html in sorted(site.rglob("*.html")):
+        page = parse(html)
+        for href in page.links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "#")) and not href[1:]:
+                continue
+            yield html, href, parts
+
+
+def test_every_internal_link_resolves(site: Path) -> None:
+    broken: list[str] = []
+    ids_cache: dict[Path, set[str]] = {}
+    checked = 0
+    for html, href, parts in _internal_links(site):
+        if parts.path:
+            target = (html.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+        else:
+            target = html
+        if not target.is_file():
+            broken.append(f"{html.relative_to(site)} -> {href}")
+            continue
+        checked += 1
+        if parts.fragment and target.suffix == ".html":
+            ids = ids_cache.setdefault(target, parse(target).ids)
+            if unquote(parts.fragment) not in ids:
+                broken.append(f"{html.relative_to(site)} -> {href} (no such anchor)")
+    assert checked > 500
+    assert broken == []
+
+
+def _bars_by_label(site: Path, cycle: str, owner: str) -> dict[str, int | None]:
+    page = parse(site / "okr" / cycle / owner / "index.html")
+    return {
+        bar.attrs["aria-label"]: int(bar.attrs["aria-valuenow"]) if "aria-valuenow" in bar.attrs else None
+        for bar in page.bars
+    }
+
+
+def test_progress_bars_match_the_export(site: Path, export: dict) -> None:
+    compared = 0
+    for okr_set in export["sets"]:
+        bars = _bars_by_label(site, okr_set["cycle"], okr_set["owner"])
+        labels = {"得分 " + okr_set["name"]: okr_set["score"]}
+        for objective in okr_set["objectives"]:
+            labels["得分 " + objective["id"]] = objective["score"]
+            for kr in objective["key_results"]:
+                if not kr["dropped"]:
+                    labels[f"得分 {objective['id']}/{kr['id']}"] = kr["score"]
+        for label, score in labels.items():
+            assert label in bars, (okr_set["ref"], label)
+            expected = None if score is None else round(score * 100)
+            assert bars[label] == expected, (okr_set["ref"], label)
+            compared += 1
+    assert compared > 100
+
+
+def test_bars_are_accessible(site: Path) -> None:
+    page = parse(site / "okr" / "2026-Q4" / "social-media" / "index.html")
+    assert page.bars
+    for bar in page.bars:
+        assert bar.attrs["aria-valuemin"] == "0"
+        assert bar.attrs["aria-valuemax"] == "100"
+        assert bar.attrs["aria-label"]
+        assert bar.attrs["aria-valuetext"].endswith("%")
+
+
+def test_alignment_links_go_both_ways(site: Path, export: dict) -> None:
+    by_ref = {o["ref"]: (s, o) for s in export["sets"] for o in s["objectives"]}
+    pairs = 0
+    for ref, (okr_set, objective) in by_ref.items():
+        page = parse(site / "okr" / okr_set["cycle"] / okr_set["owner"] / "index.html")
+        for target in objective["aligns"]:
+            cycle, owner, objective_id, *kr = target.split("/")
+            fragment = objective_id + (f"-{kr[0]}" if kr else "")
+            assert any(link.endswith(f"{owner}/#{fragment}") for link in page.links), (ref, target)
+            other = parse(site / "okr" / cycle / owner / "index.html")
+            assert any(link.endswith(f"{okr_set['owner']}/#{objective['id']}") for link in other.links), (
+                target,
+                ref,
+            )
+            pairs += 1
+    assert pairs >= 10
+
+
+def test_set_pages_stay_out_of_the_navigation(site: Path) -> None:
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "okr/2026-Q4/social-media/" not in home
+    assert "okr/" in home
+
+
+def test_titles_and_labels_are_chinese(site: Path) -> None:
+    page = parse(site / "okr" / "2026-Q4" / "social-media" / "index.html")
+    assert page.title.startswith("社媒运营")
+    assert "对齐到" in page.text and "被以下目标支撑" in page.text
+    assert "2026年11月20日" in page.text
+
+
+def test_search_index_finds_key_results(site: Path, export: dict) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+    kr = export["sets"][0]["objectives"][0]["key_results"][0]
+    # jieba inserts zero-width spaces between Chinese words in the index.
+    assert kr["title"].replace(" ", "")[:6] in titles.replace("\u200b", "").replace(" ", "")
+    assert any(doc["location"].startswith("okr/2026-Q4/social-media/") for doc in index["docs"])
+
+
+def test_edit_link_points_at_the_okr_file(site: Path) -> None:
+    page = parse(site / "okr" / "2026-Q4" / "brand" / "index.html")
+    assert "https://github.com/example/mkdocs-okr/edit/main/okrs/2026-Q4/brand.md" in page.links
+
+
+def test_export_is_published(export: dict) -> None:
+    assert export["version"] == 1
+    assert export["summary"]["errors"] == 0
