@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint typecheck pytest browser bench clean
+.PHONY: serve build test lint typecheck pytest browser screenshots bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,13 @@ browser:
 	  echo "Installing Debian's chromium for the end-to-end tests"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+## screenshots: the pictures in docs/images (needs Chromium and a CJK font)
+screenshots: $(STAMP) browser
+	@fc-list :lang=zh >/dev/null 2>&1 && [ -n "$$(fc-list :lang=zh)" ] || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get install -y -qq fonts-noto-cjk >/dev/null; }
+	$(BIN)/python tests/e2e/screenshots.py
 
 ## bench: the benchmarks of bench/ (not part of `make test`)
 bench: $(STAMP)

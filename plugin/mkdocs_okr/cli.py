@@ -46,8 +46,13 @@ def _one_line(text: str) -> str:
 def format_text(diagnostic: Diagnostic, shown_path: str) -> str:
     # One line per diagnostic, even when a message quotes text (or a file name) with line
     # breaks: a second line could pass for a diagnostic, or for a workflow command on CI.
+    path = _one_line(shown_path)
+    if path.lstrip().startswith(("::", "##[")):
+        # A file named `::error::x.md` must not pass for a workflow command (`##[` is the
+        # runner's older syntax).
+        path = "./" + path
     return (
-        f"{_one_line(shown_path)}:{diagnostic.line}:{diagnostic.column}: "
+        f"{path}:{diagnostic.line}:{diagnostic.column}: "
         f"{diagnostic.severity.value}: {_one_line(diagnostic.message)} [{diagnostic.code}]"
     )
 

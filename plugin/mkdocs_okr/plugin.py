@@ -8,6 +8,8 @@ Hooks used, and why:
   `mkdocs.plugins.okr` logger (so `--strict` counts it); add the pages with `File.generated`
   (nothing is written into docs_dir). Set pages stay out of the nav: a nav of thousands of
   entries is rendered into every page and makes builds quadratic.
+- on_nav: with an explicit `nav:` in mkdocs.yml, list the cycle pages after the OKR home (or
+  add an OKR section); an automatic nav already holds them.
 - on_page_context: point Material's "edit this page" button of a set page at its OKR file.
 """
 
@@ -23,6 +25,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from .clock import today as resolve_today
@@ -48,6 +51,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         self.folder = Path("okrs")
         self.organisation: Organisation | None = None
         self.edit_urls: dict[str, str] = {}
+        self.nav_paths: list[str] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Present so that MkDocs keeps one instance for all rebuilds of `mkdocs serve`.
@@ -107,8 +111,14 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         self._log(organisation.diagnostics, config)
         options = self._options(config)
         self.edit_urls = {}
+        self.nav_paths = []
+        automatic_nav = config.nav is None
         for page in render_pages(organisation, options):
-            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            if page.in_nav:
+                self.nav_paths.append(page.path)
+            # With an explicit nav, on_nav places the index pages; MkDocs need not list them.
+            in_nav = page.in_nav and automatic_nav
+            inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
             self._add(files, File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
             if page.edit_url:
                 self.edit_urls[page.path] = page.edit_url
@@ -138,6 +148,39 @@ class OkrPlugin(BasePlugin[OkrConfig]):
                 f"[{diagnostic.code}]",
             )
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if config.nav is None or not self.nav_paths:
+            return nav
+        listed = {id(page) for page in nav.pages}
+        pages = [
+            file.page
+            for path in self.nav_paths
+            if (file := files.get_file_from_path(path)) is not None and file.page is not None
+        ]
+        missing = [page for page in pages if id(page) not in listed]
+        if not missing:
+            return nav
+        home = pages[0]
+        if id(home) in listed:
+            section = home.parent
+            container = section.children if section is not None else nav.items
+            at = container.index(home) + 1
+            for page in missing:
+                page.parent = section
+            container[at:at] = missing
+        else:
+            section = Section(title=missing[0].title or "OKR", children=missing)
+            for page in missing:
+                page.parent = section
+            nav.items.append(section)
+        nav.pages = _pages_of(nav.items)
+        for previous, following in zip([None, *nav.pages], [*nav.pages, None]):
+            if previous is not None:
+                previous.next_page = following
+            if following is not None:
+                following.previous_page = previous
+        return nav
+
     def on_page_context(
         self, context: dict[str, Any], *, page: MkDocsPage, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
@@ -145,3 +188,14 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         if edit_url:
             page.edit_url = edit_url
         return context
+
+
+def _pages_of(items: list[Any]) -> list[MkDocsPage]:
+    """The pages of a nav in reading order (sections walked depth-first)."""
+    found: list[MkDocsPage] = []
+    for item in items:
+        if isinstance(item, MkDocsPage):
+            found.append(item)
+        elif isinstance(item, Section):
+            found.extend(_pages_of(item.children))
+    return found

@@ -297,7 +297,7 @@ class SiteRenderer:
                     self.tree_path(cycle),
                     f"{labels['tree']} {cycle.id}",
                     "okr/tree.html",
-                    True,
+                    False,  # reached from its cycle page; keeps the nav to one entry per cycle
                     cycle=cycle,
                     roots=roots,
                     cycle_sets={s.ref for s in sets},
