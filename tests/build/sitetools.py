@@ -41,6 +41,9 @@ class ParsedPage:
     bars: list[Element] = field(default_factory=list)
     title: str = ""
     text: str = ""
+    # Attributes that run script: event handlers, and links to javascript: or data: URLs.
+    scripting: list[str] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)
 
 
 class _Collector(HTMLParser):
@@ -53,6 +56,15 @@ class _Collector(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
+        for name, value in values.items():
+            if name.startswith("on"):
+                self.page.scripting.append(f"<{tag} {name}>")
+            if name in ("href", "src", "action", "formaction") and value.strip().lower().startswith(
+                ("javascript:", "data:", "vbscript:")
+            ):
+                self.page.scripting.append(f"<{tag} {name}={value[:30]}>")
+        if tag == "script" and "src" not in values:
+            self.page.scripts.append(tag)
         if "id" in values:
             self.page.ids.add(values["id"])
         if tag == "a" and "href" in values:
