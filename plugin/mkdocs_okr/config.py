@@ -33,11 +33,12 @@ class OkrConfig(base.Config):
     max_file_bytes = c.Optional(c.Type(int))
     stale_days = c.Optional(c.Type(int))
     tolerance = c.Type(dict, default={})
+    verdicts = c.Type(dict, default={})
     ignore = c.Type(list, default=[])
 
     CORE_OPTIONS = (
         "okrs_dir", "default_type", "limits", "cycles", "grading", "task_words",
-        "max_file_bytes", "stale_days", "tolerance", "ignore",
+        "max_file_bytes", "stale_days", "tolerance", "verdicts", "ignore",
     )
 
     def core_options(self) -> dict[str, object]:

@@ -86,6 +86,15 @@ class ReadResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
+def _column(raw: bytes, offset: int) -> int:
+    """The 1-based column of byte `offset`, counting characters as an editor does."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    prefix = raw[line_start:offset]
+    if line_start == 0 and prefix.startswith(b"\xef\xbb\xbf"):
+        prefix = prefix[3:]  # an editor does not show the byte order mark
+    return len(prefix.decode("utf-8", "replace")) + 1
+
+
 def decode(
     raw: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[str | None, list[Diagnostic]]:
@@ -104,14 +113,15 @@ def decode(
     nul = raw.find(b"\x00")
     if nul >= 0:
         line = raw.count(b"\n", 0, nul) + 1
+        column = _column(raw, nul)
         return None, [
             make(
                 "file-binary",
                 path,
                 line,
-                nul - (raw.rfind(b"\n", 0, nul) + 1) + 1,
-                f"This file holds a NUL byte at byte {nul}, so it is not a text file. "
-                "OKR files must be plain UTF-8 text.",
+                column,
+                f"This file holds a NUL byte at offset {nul} (line {line}, column {column}), so "
+                "it is not a text file. OKR files must be plain UTF-8 text (not UTF-16).",
             )
         ]
     try:
@@ -119,9 +129,7 @@ def decode(
     except UnicodeDecodeError as error:
         offset = error.start
         line = raw.count(b"\n", 0, offset) + 1
-        line_start = raw.rfind(b"\n", 0, offset) + 1
-        # Columns count characters, like an editor does; the bytes before `offset` are valid.
-        column = len(raw[line_start:offset].decode("utf-8-sig", "replace")) + 1
+        column = _column(raw, offset)
         return None, [
             make(
                 "file-encoding",
@@ -444,6 +452,9 @@ _PLAIN_PROBLEMS = [
 ]
 
 
+_NEVER_CLOSED = ("expected ',' or ']'", "expected ',' or '}'", "unexpected end of stream")
+
+
 def _syntax_message(error: yaml.MarkedYAMLError, yaml_text: str, line_offset: int) -> str:
     """A YAML parser error in words someone who never read the YAML spec can act on."""
     problem = error.problem or ""
@@ -503,6 +514,12 @@ def parse_front_matter(yaml_text: str, path: str, line_offset: int) -> tuple[Any
         return None, builder
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark is not None and any(
+            words in (error.problem or "") for words in _NEVER_CLOSED
+        ):
+            # The parser notices an unclosed bracket or quote lines later, often at the end
+            # of the front matter; the writer has to fix the place where it opens.
+            mark = error.context_mark
         line = (mark.line if mark else 0) + line_offset
         column = (mark.column if mark else 0) + 1
         problem = error.problem or "the YAML is not well formed"

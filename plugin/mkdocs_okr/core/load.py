@@ -207,7 +207,7 @@ def _build_objective(
                 make(
                     "duplicate-id",
                     path,
-                    *kr.position,
+                    *document.position((*base, "key_results", kr_index, "id")),
                     f"Two key results of objective {given.id or f'O{index + 1}'} have the id "
                     f"'{kr.id}'. Give each key result its own id.",
                 )
@@ -340,6 +340,11 @@ def _build_key_result(
     )
 
 
+def _is_whole(total: float) -> bool:
+    """Weights that sum to 100 (per cent) or to 1 (Feishu's fractions)."""
+    return abs(total - 100) <= 1e-6 or abs(total - 1) <= 1e-9
+
+
 def _lint_set(
     okr_set: OkrSet, settings: Settings, out: list[Diagnostic], aligns_written: list[bool]
 ) -> None:
@@ -357,7 +362,7 @@ def _lint_set(
             )
         )
     task_words = [word.lower() for word in settings.task_words]
-    for objective, written in zip(okr_set.objectives, aligns_written, strict=True):
+    for objective, has_aligns in zip(okr_set.objectives, aligns_written, strict=True):
         active = objective.active_key_results
         if len(active) > limits.key_results:
             out.append(
@@ -371,7 +376,10 @@ def _lint_set(
             )
         if any(kr.weight_given for kr in active):
             total = sum(kr.weight for kr in active)
-            if abs(total - 100) > 1e-6 and abs(total - 1) > 1e-9:
+            # Dropping a key result must not force its owner to rewrite the other weights:
+            # the weights as written (dropped ones included) may sum to 100 as well.
+            as_written = sum(kr.weight for kr in objective.key_results)
+            if not any(_is_whole(value) for value in (total, as_written)):
                 out.append(
                     make(
                         "weights-not-100",
@@ -382,7 +390,7 @@ def _lint_set(
                         "says how much its key result counts.",
                     )
                 )
-        if okr_set.level != "company" and not written:
+        if okr_set.level != "company" and not has_aligns:
             out.append(
                 make(
                     "unaligned",

@@ -123,6 +123,12 @@ def analyse(files: Iterable[tuple[str, bytes | None]], settings: Settings) -> Or
     _check_parents(organisation)
     _check_parent_loops(organisation)
     _link(organisation, loaded)
+    if settings.ignore:
+        # The site's `ignore` option: these codes are not reported, by the build or `okr check`.
+        ignored = set(settings.ignore)
+        organisation.diagnostics = [d for d in organisation.diagnostics if d.code not in ignored]
+        for file in loaded:
+            file.diagnostics = [d for d in file.diagnostics if d.code not in ignored]
     organisation.diagnostics.sort(key=Diagnostic.sort_key)
     return organisation
 

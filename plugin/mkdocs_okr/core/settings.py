@@ -15,6 +15,8 @@ from .cycles import CUSTOM_NAME, Calendar, builtin
 from .diagnostics import CODES
 
 LEVELS = ("company", "team", "individual")
+# Folders and pages the site generates beside the cycle folders (see render/site.py).
+RESERVED_CYCLE_NAMES = ("owners", "problems", "week", "calibration", "index")
 Level = Literal["company", "team", "individual"]
 ObjectiveType = Literal["committed", "aspirational"]
 
@@ -73,6 +75,28 @@ class Tolerance(BaseModel):
     """Trailing by more than this is *at risk*."""
 
 
+class Verdicts(BaseModel):
+    """Where the verdicts of graded objectives change (METHOD.md rules 10 and 19)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    committed_acceptable: float = Field(0.8, ge=0, le=1)
+    """A committed objective from here up to below 1.0 is acceptable; below, missed."""
+    aspirational_sweet_spot: tuple[float, float] = (0.6, 0.7)
+    """The sweet spot of an aspirational objective (both ends included)."""
+    aspirational_floor: float = Field(0.4, ge=0, le=1)
+    """Below this an aspirational objective was too ambitious or poorly executed."""
+    calibration_cycles: int = Field(2, ge=2)
+    """An owner is flagged when the same pattern holds in this many graded cycles in a row."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Verdicts:
+        low, high = self.aspirational_sweet_spot
+        if not 0 <= self.aspirational_floor <= low <= high < 1:
+            raise ValueError("need 0 <= aspirational_floor <= sweet spot low <= high < 1")
+        return self
+
+
 class Settings(BaseModel):
     """Every option of the `okr` plugin in mkdocs.yml (documented in docs/configuration.md)."""
 
@@ -101,6 +125,8 @@ class Settings(BaseModel):
     """A set with no check-in for more than this many days in a running cycle is stale."""
     tolerance: Tolerance = Field(default_factory=Tolerance)
     """When a key result, objective or set is behind or at risk."""
+    verdicts: Verdicts = Field(default_factory=Verdicts)
+    """Bands of the grading verdicts and of calibration across cycles."""
     ignore: list[str] = Field(default_factory=list)
     """Diagnostic codes not to report at all (for example `task-like`)."""
 
@@ -114,6 +140,8 @@ class Settings(BaseModel):
     @model_validator(mode="after")
     def _custom_names(self) -> Settings:
         for name in self.cycles:
+            if name in RESERVED_CYCLE_NAMES:
+                raise ValueError(f"'{name}' names a page of the site; choose another cycle name")
             if not CUSTOM_NAME.fullmatch(name) or builtin(name) is not None:
                 raise ValueError(
                     f"custom cycle name '{name}' must be letters, digits, '-', '_' or '.', and "

@@ -18,12 +18,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from ..core import rhythm
+from ..core import review, rhythm
 from ..core.cycles import Cycle
 from ..core.diagnostics import Severity
 from ..core.model import KeyResult, Objective, OkrSet
 from ..core.organisation import Organisation, Target, objective_ref
-from .body import render_body
+from . import charts
+from .body import render_body, retrospective
 from .i18n import Labels
 
 STYLESHEET = "okr.css"
@@ -127,6 +128,15 @@ class SiteRenderer:
     def owner_path(self, owner: str) -> str:
         return f"{self.options.pages_dir}/owners/{owner}.md"
 
+    def review_path(self, cycle: Cycle) -> str:
+        return f"{self.options.pages_dir}/{cycle.id}/review.md"
+
+    def week_path(self) -> str:
+        return f"{self.options.pages_dir}/week.md"
+
+    def calibration_path(self) -> str:
+        return f"{self.options.pages_dir}/calibration.md"
+
     def link(self, path: str, fragment: str | None = None) -> str:
         url = relative_url(self._current_url, page_url(path, self.options.directory_urls))
         return f"{url}#{fragment}" if fragment else url
@@ -227,6 +237,53 @@ class SiteRenderer:
             "on_track": on_track,
         }
 
+    def is_graded(self, okr_set: OkrSet) -> bool:
+        return review.is_graded(okr_set, self.options.today)
+
+    def verdict(self, okr_set: OkrSet, objective: Objective) -> str | None:
+        """The verdict of an objective once its set is graded (cycle ended or all scored)."""
+        if not self.is_graded(okr_set):
+            return None
+        return review.verdict(objective, self.settings)
+
+    def explain(self, verdict: str) -> str:
+        bands = self.settings.verdicts
+        low, high = bands.aspirational_sweet_spot
+        return self.labels["explain_" + verdict].format(
+            acceptable=f"{bands.committed_acceptable:g}",
+            floor=f"{bands.aspirational_floor:g}",
+            low=f"{low:g}",
+            high=f"{high:g}",
+        )
+
+    def trend(self, okr_set: OkrSet, key_result: KeyResult, small: bool = False) -> Markup:
+        label = self.labels["trend_label"].format(
+            title=key_result.title,
+            current=self.labels.number(key_result.current if isinstance(key_result.current, (int, float)) else None),
+            target=self.labels.number(key_result.target),
+            start=self.labels.number(key_result.start),
+        )
+        return charts.trend(key_result, okr_set.cycle, self.options.today, label, small=small)
+
+    def histogram(self, counts: list[int], level: str) -> Markup:
+        bins = [f"{index / 10:.1f}" for index in range(len(counts))]
+        label = self.labels["distribution_label"].format(
+            level=self.labels["level_" + level],
+            counts=", ".join(f"{bins[i]}: {count}" for i, count in enumerate(counts) if count) or "0",
+        )
+        return charts.histogram(counts, label, bins)
+
+    def score_chart(self, name: str, history: list[OkrSet]) -> Markup:
+        scores = [(s.cycle.id, s.score) for s in history]
+        label = self.labels["scores_label"].format(
+            name=name, scores=", ".join(f"{c} {self.labels.score(v)}" for c, v in scores)
+        )
+        return charts.score_columns(scores, label)
+
+    def retrospective(self, okr_set: OkrSet) -> Markup:
+        found = retrospective(okr_set.body)
+        return Markup(render_body(found, id_prefix=f"{okr_set.owner}-retro-")) if found else Markup("")  # noqa: S704
+
     def checkin_value(self, key_result: KeyResult, value: float | bool) -> str:
         if isinstance(value, bool):
             return self.labels["done"] if value else self.labels["not_done"]
@@ -257,11 +314,33 @@ class SiteRenderer:
         return Page(path, title, markdown, in_nav, edit, okr_set if isinstance(okr_set, OkrSet) else None)
 
     def pages(self) -> list[Page]:
+        """Every page, the navigation's index pages first in the order the nav lists them."""
         organisation = self.organisation
         labels = self.labels
+        today = self.options.today
         cycles = organisation.cycles()
         pages = [
             self._page(self.home_path(), labels["okrs"], "okr/home.html", True, cycles=cycles),
+            self._page(
+                self.week_path(),
+                labels["week"],
+                "okr/week.html",
+                True,
+                weeks=review.this_week(organisation, today),
+                week_start=today - dt.timedelta(days=6),
+            ),
+        ]
+        pages += [self._cycle_page(cycle) for cycle in cycles]
+        pages.append(
+            self._page(
+                self.calibration_path(),
+                labels["calibration"],
+                "okr/calibration.html",
+                True,
+                entries=review.calibration(organisation, today),
+            )
+        )
+        pages.append(
             self._page(
                 self.problems_path(),
                 labels["problems"],
@@ -269,41 +348,10 @@ class SiteRenderer:
                 True,
                 diagnostics=organisation.diagnostics,
                 sets_by_path={s.path: s for s in organisation.sets},
-            ),
-        ]
+            )
+        )
         for cycle in cycles:
-            sets = organisation.sets_in(cycle.id)
-            by_level = {level: [s for s in sets if s.level == level] for level in LEVELS}
-            pages.append(
-                self._page(
-                    self.cycle_path(cycle),
-                    f"{labels['cycle']} {cycle.id}",
-                    "okr/cycle.html",
-                    True,
-                    cycle=cycle,
-                    by_level=by_level,
-                )
-            )
-            roots = [s for s in sets if s.level == "company"]
-            # A quarter's teams align to the year's company set: show it at the root too.
-            if not roots:
-                roots = sorted(
-                    {t.okr_set.ref: t.okr_set for s in sets for o in s.objectives for t in self.aligns(s, o)
-                     if t.okr_set.level == "company"}.values(),
-                    key=lambda s: s.ref,
-                )
-            pages.append(
-                self._page(
-                    self.tree_path(cycle),
-                    f"{labels['tree']} {cycle.id}",
-                    "okr/tree.html",
-                    False,  # reached from its cycle page; keeps the nav to one entry per cycle
-                    cycle=cycle,
-                    roots=roots,
-                    cycle_sets={s.ref for s in sets},
-                    unaligned=[(s, o) for s in sets for o in self.unaligned(s)],
-                )
-            )
+            pages += [self._review_page(cycle), self._tree_page(cycle)]
         for okr_set in organisation.sets:
             pages.append(
                 self._page(
@@ -320,15 +368,59 @@ class SiteRenderer:
             history = organisation.history_of(owner)
             pages.append(
                 self._page(
-                    self.owner_path(owner),
-                    history[-1].name,
-                    "okr/owner.html",
-                    False,
-                    owner=owner,
-                    history=history,
+                    self.owner_path(owner), history[-1].name, "okr/owner.html", False, owner=owner, history=history
                 )
             )
         return pages
+
+    def _cycle_page(self, cycle: Cycle) -> Page:
+        sets = self.organisation.sets_in(cycle.id)
+        return self._page(
+            self.cycle_path(cycle),
+            f"{self.labels['cycle']} {cycle.id}",
+            "okr/cycle.html",
+            True,
+            cycle=cycle,
+            by_level={level: [s for s in sets if s.level == level] for level in LEVELS},
+        )
+
+    def _review_page(self, cycle: Cycle) -> Page:
+        sets = self.organisation.sets_in(cycle.id)
+        graded = [s for s in sets if review.is_graded(s, self.options.today)]
+        return self._page(
+            self.review_path(cycle),
+            f"{self.labels['review']} {cycle.id}",
+            "okr/review.html",
+            False,  # reached from its cycle page and the home
+            cycle=cycle,
+            sets=sets,
+            graded=graded,
+            judged=review.judged_objectives(sets, self.options.today, self.settings),
+            counts=review.histogram(graded),
+        )
+
+    def _tree_page(self, cycle: Cycle) -> Page:
+        sets = self.organisation.sets_in(cycle.id)
+        roots = [s for s in sets if s.level == "company"]
+        # A quarter's teams align to the year's company set: show that set at the root.
+        if not roots:
+            above = {
+                t.okr_set.ref: t.okr_set
+                for s in sets
+                for o in s.objectives
+                for t in self.aligns(s, o)
+                if t.okr_set.level == "company"
+            }
+            roots = [above[ref] for ref in sorted(above)]
+        return self._page(
+            self.tree_path(cycle),
+            f"{self.labels['tree']} {cycle.id}",
+            "okr/tree.html",
+            False,  # reached from its cycle page; keeps the nav to one entry per cycle
+            cycle=cycle,
+            roots=roots,
+            unaligned=[(s, o) for s in sets for o in self.unaligned(s)],
+        )
 
 
 def render_pages(organisation: Organisation, options: RenderOptions) -> list[Page]:

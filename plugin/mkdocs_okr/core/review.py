@@ -1,0 +1,209 @@
+"""The cycle rhythm's end and its weekly beat: verdicts, the score histogram, calibration across
+cycles, and what moved this week (METHOD.md rules 10, 15-19).
+
+Verdicts judge an objective by its type: a committed objective aims at 1.0 (0.8-0.9 is
+acceptable); for an aspirational one 0.6-0.7 is the sweet spot, 1.0 may mean it was not
+ambitious enough, and below 0.4 it was too ambitious or poorly executed. Scores are judged as
+they are shown, rounded to two decimals, so a reader never sees 0.80 judged as "missed".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from . import rhythm
+from .model import KeyResult, Objective, OkrSet
+from .organisation import Organisation
+from .settings import Settings
+
+# Verdict codes, in the order a reader should worry about them.
+MISSED = "missed"  # committed, below `acceptable`
+ACCEPTABLE = "acceptable"  # committed, from `acceptable` to below 1.0
+ACHIEVED = "achieved"  # committed, 1.0
+TOO_AMBITIOUS = "too-ambitious"  # aspirational, below `floor`
+BELOW_SWEET_SPOT = "below-sweet-spot"  # aspirational, from `floor` to below the sweet spot
+SWEET_SPOT = "sweet-spot"  # aspirational, within the sweet spot
+ABOVE_SWEET_SPOT = "above-sweet-spot"  # aspirational, above the sweet spot, below 1.0
+NOT_AMBITIOUS = "not-ambitious"  # aspirational, 1.0
+
+HISTOGRAM_BINS = 10
+
+
+def shown(score: float) -> float:
+    """A score as the site shows it (two decimals), which is the score that is judged."""
+    return round(score + 1e-12, 2)
+
+
+def is_graded(okr_set: OkrSet, today: dt.date) -> bool:
+    """Grades count once the cycle has ended, or once every active KR has a final score."""
+    if rhythm.has_ended(okr_set.cycle, today):
+        return True
+    active = [kr for o in okr_set.objectives for kr in o.active_key_results]
+    return bool(active) and all(kr.score_given is not None for kr in active)
+
+
+def verdict(objective: Objective, settings: Settings) -> str | None:
+    """The verdict of an objective's score by its type; None when it has no score."""
+    if objective.score is None:
+        return None
+    score = shown(objective.score)
+    bands = settings.verdicts
+    if objective.type == "committed":
+        if score >= 1.0:
+            return ACHIEVED
+        return ACCEPTABLE if score >= bands.committed_acceptable else MISSED
+    if score >= 1.0:
+        return NOT_AMBITIOUS
+    if score < bands.aspirational_floor:
+        return TOO_AMBITIOUS
+    low, high = bands.aspirational_sweet_spot
+    if score < low:
+        return BELOW_SWEET_SPOT
+    return SWEET_SPOT if score <= high else ABOVE_SWEET_SPOT
+
+
+def histogram(sets: list[OkrSet]) -> dict[str, list[int]]:
+    """Objective scores per level in ten bins: [0, 0.1), [0.1, 0.2) ... [0.9, 1.0]."""
+    counts = {level: [0] * HISTOGRAM_BINS for level in ("company", "team", "individual")}
+    for okr_set in sets:
+        for objective in okr_set.objectives:
+            if objective.score is None:
+                continue
+            index = min(int(shown(objective.score) * HISTOGRAM_BINS + 1e-9), HISTOGRAM_BINS - 1)
+            counts[okr_set.level][index] += 1
+    return counts
+
+
+@dataclass
+class Judged:
+    okr_set: OkrSet
+    objective: Objective
+    verdict: str
+
+
+def judged_objectives(sets: list[OkrSet], today: dt.date, settings: Settings) -> list[Judged]:
+    """Every scored objective of the graded sets, with its verdict."""
+    found: list[Judged] = []
+    for okr_set in sets:
+        if not is_graded(okr_set, today):
+            continue
+        for objective in okr_set.objectives:
+            judged = verdict(objective, settings)
+            if judged is not None:
+                found.append(Judged(okr_set, objective, judged))
+    return found
+
+
+@dataclass
+class Calibration:
+    """One owner's graded cycles, oldest first, and what their pattern suggests."""
+
+    owner: str
+    name: str
+    history: list[OkrSet]
+    flags: list[str] = field(default_factory=list)  # too-easy | keeps-missing
+
+
+def calibration(organisation: Organisation, today: dt.date) -> list[Calibration]:
+    """Per owner: scores across graded cycles, flagged when aspirational objectives score 1.0,
+    or committed ones are missed, in each of the last `calibration_cycles` graded cycles."""
+    settings = organisation.settings
+    needed = settings.verdicts.calibration_cycles
+    found: list[Calibration] = []
+    for owner in sorted({s.owner for s in organisation.sets}):
+        graded = [s for s in organisation.history_of(owner) if is_graded(s, today)]
+        if not graded:
+            continue
+        entry = Calibration(owner, graded[-1].name, graded)
+        recent = graded[-needed:]
+        if len(recent) == needed:
+            verdicts = [{verdict(o, settings) for o in s.objectives} for s in recent]
+            if all(NOT_AMBITIOUS in v for v in verdicts):
+                entry.flags.append("too-easy")
+            if all(MISSED in v for v in verdicts):
+                entry.flags.append("keeps-missing")
+        found.append(entry)
+    return found
+
+
+@dataclass
+class Movement:
+    """A key result checked in during the week: its value before and now."""
+
+    okr_set: OkrSet
+    objective: Objective
+    key_result: KeyResult
+    before: float | bool | None
+    now: float | bool
+    progress_before: float
+    progress_now: float
+
+
+@dataclass
+class TeamWeek:
+    """One team's week: its set and its members' sets."""
+
+    team: OkrSet | None
+    sets: list[OkrSet]
+    moved: list[Movement]
+    silent: list[OkrSet]  # no check-in this week
+    lagging: list[tuple[OkrSet, Objective, KeyResult, str]]  # behind or at risk
+
+
+def _progress_at(key_result: KeyResult, value: float | bool | None) -> float:
+    if value is None:
+        return 0.0
+    if isinstance(value, bool):
+        return 1.0 if value else 0.0
+    if key_result.kind != "numeric" or key_result.target is None or key_result.target == key_result.start:
+        return 0.0
+    ratio = (value - key_result.start) / (key_result.target - key_result.start)
+    return min(max(ratio, 0.0), 1.0)
+
+
+def this_week(organisation: Organisation, today: dt.date) -> list[TeamWeek]:
+    """The weekly meeting: per team, in the running cycles, the 7 days ending `today`."""
+    settings = organisation.settings
+    week_start = today - dt.timedelta(days=6)
+    running = [s for s in organisation.sets if rhythm.is_running(s.cycle, today)]
+    teams = [s for s in running if s.level != "individual"]
+    groups: list[TeamWeek] = []
+    placed: set[int] = set()
+
+    def group(team: OkrSet | None, members: list[OkrSet]) -> TeamWeek:
+        week = TeamWeek(team, members, [], [], [])
+        for okr_set in members:
+            placed.add(id(okr_set))
+            expected = rhythm.expected_progress(okr_set.cycle, today)
+            checked = False
+            for objective in okr_set.objectives:
+                for kr in objective.active_key_results:
+                    recent = [c for c in kr.checkins if week_start <= c.date <= today]
+                    if recent:
+                        checked = True
+                        earlier = [c for c in kr.checkins if c.date < week_start]
+                        before = earlier[-1].value if earlier else (
+                            kr.start if kr.kind == "numeric" else kr.done_given
+                        )
+                        now = recent[-1].value
+                        week.moved.append(
+                            Movement(okr_set, objective, kr, before, now, _progress_at(kr, before), _progress_at(kr, now))
+                        )
+                    pace = rhythm.pace(kr.progress, expected, settings)
+                    if pace in (rhythm.BEHIND, rhythm.AT_RISK):
+                        week.lagging.append((okr_set, objective, kr, pace))
+            if not checked:
+                week.silent.append(okr_set)
+        return week
+
+    # The company's own set first, then each team with its members (the weekly meeting view).
+    for team in sorted(teams, key=lambda s: (s.level != "company", s.name, s.cycle.id)):
+        members = [] if team.level == "company" else [
+            c for c in organisation.children_of(team) if c.level == "individual" and c in running
+        ]
+        groups.append(group(team, [team, *members]))
+    rest = [s for s in running if id(s) not in placed]
+    if rest:
+        groups.append(group(None, rest))
+    return groups
