@@ -10,7 +10,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 
-class OkrConfig(base.Config):
+class OkrConfig(base.Config):  # type: ignore[no-untyped-call]
     okrs_dir = c.Type(str, default="okrs")
     """The folder of OKR files, relative to mkdocs.yml."""
     pages_dir = c.Type(str, default="okr")
@@ -37,8 +37,17 @@ class OkrConfig(base.Config):
     ignore = c.Type(list, default=[])
 
     CORE_OPTIONS = (
-        "okrs_dir", "default_type", "limits", "cycles", "grading", "task_words",
-        "max_file_bytes", "stale_days", "tolerance", "verdicts", "ignore",
+        "okrs_dir",
+        "default_type",
+        "limits",
+        "cycles",
+        "grading",
+        "task_words",
+        "max_file_bytes",
+        "stale_days",
+        "tolerance",
+        "verdicts",
+        "ignore",
     )
 
     def core_options(self) -> dict[str, object]:

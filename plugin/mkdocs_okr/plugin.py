@@ -19,14 +19,15 @@ import logging
 import posixpath
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils.templates import TemplateContext
 
 from .clock import today as resolve_today
 from .config import OkrConfig
@@ -35,15 +36,20 @@ from .core.export import to_json
 from .core.load import read_folder
 from .core.organisation import Organisation, analyse
 from .core.settings import Settings, settings_from_mapping
+from .project import repo_link
 from .render import RenderOptions, render_pages, stylesheet
 from .render.i18n import language_of
 
 log = get_plugin_logger("okr")
 
-_LEVELS = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.INFO: logging.INFO}
+_LEVELS = {
+    Severity.ERROR: logging.ERROR,
+    Severity.WARNING: logging.WARNING,
+    Severity.INFO: logging.INFO,
+}
 
 
-class OkrPlugin(BasePlugin[OkrConfig]):
+class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
     supports_multiple_instances = False
 
     def __init__(self) -> None:
@@ -65,7 +71,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         base = Path(config.config_file_path or ".").resolve().parent
         self.folder = base / settings.okrs_dir
         if not self.folder.is_dir():
-            raise PluginError(f"The OKR folder '{self.folder}' (plugin option okrs_dir) does not exist.")
+            raise PluginError(
+                f"The OKR folder '{self.folder}' (plugin option okrs_dir) does not exist."
+            )
         if str(self.folder) not in config.watch:
             config.watch.append(str(self.folder))
         css = posixpath.join(self.config.pages_dir, "okr.css")
@@ -84,25 +92,24 @@ class OkrPlugin(BasePlugin[OkrConfig]):
             pages_dir=self.config.pages_dir.strip("/"),
             language=language_of(config.theme.get("language")),
             directory_urls=config.use_directory_urls,
-            edit_url=self._repo_link(config, self.config.edit_uri, "edit"),
-            source_url=self._repo_link(config, self.config.source_uri, "blob"),
+            edit_url=repo_link(
+                config.repo_url,
+                config.edit_uri,
+                config.docs_dir,
+                self.settings.okrs_dir,
+                self.config.edit_uri,
+                "edit",
+            ),
+            source_url=repo_link(
+                config.repo_url,
+                config.edit_uri,
+                config.docs_dir,
+                self.settings.okrs_dir,
+                self.config.source_uri,
+                "blob",
+            ),
             template_dirs=(custom_dir,) if custom_dir else (),
         )
-
-    def _repo_link(self, config: MkDocsConfig, given: str | None, kind: str) -> str | None:
-        """A link prefix into the repository's OKR folder, derived from MkDocs' edit_uri."""
-        if not config.repo_url:
-            return None
-        uri = given
-        if uri is None:
-            edit_uri = config.edit_uri or ""
-            docs = Path(config.docs_dir).name
-            if not edit_uri.rstrip("/").endswith(docs):
-                return None
-            uri = edit_uri.rstrip("/")[: -len(docs)] + self.settings.okrs_dir.strip("/") + "/"
-            if kind == "blob":
-                uri = uri.replace("edit/", "blob/", 1)
-        return urljoin(config.repo_url.rstrip("/") + "/", uri.rstrip("/") + "/")
 
     @event_priority(50)  # before other plugins read the files (search, tags, blog)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -119,18 +126,24 @@ class OkrPlugin(BasePlugin[OkrConfig]):
             # With an explicit nav, on_nav places the index pages; MkDocs need not list them.
             in_nav = page.in_nav and automatic_nav
             inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
-            self._add(files, File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
+            self._add(
+                files, File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
+            )
             if page.edit_url:
                 self.edit_urls[page.path] = page.edit_url
         css = posixpath.join(options.pages_dir, "okr.css")
         self._add(files, File.generated(config, css, content=stylesheet()))
         if self.config.export:
-            self._add(files, File.generated(config, self.config.export, content=to_json(organisation)))
+            self._add(
+                files, File.generated(config, self.config.export, content=to_json(organisation))
+            )
         return files
 
     def _add(self, files: Files, file: File) -> None:
         if files.get_file_from_path(file.src_uri) is not None:
-            log.warning(f"docs/{file.src_uri} exists, so the generated OKR page of that name is not added.")
+            log.warning(
+                f"docs/{file.src_uri} exists, so the generated OKR page of that name is not added."
+            )
             return
         files.append(file)
 
@@ -169,12 +182,13 @@ class OkrPlugin(BasePlugin[OkrConfig]):
                 page.parent = section
             container[at:at] = missing
         else:
-            section = Section(title=missing[0].title or "OKR", children=missing)
+            children: list[StructureItem] = list(missing)
+            section = Section(title=missing[0].title or "OKR", children=children)
             for page in missing:
                 page.parent = section
             nav.items.append(section)
         nav.pages = _pages_of(nav.items)
-        for previous, following in zip([None, *nav.pages], [*nav.pages, None]):
+        for previous, following in zip([None, *nav.pages], [*nav.pages, None], strict=True):
             if previous is not None:
                 previous.next_page = following
             if following is not None:
@@ -182,8 +196,8 @@ class OkrPlugin(BasePlugin[OkrConfig]):
         return nav
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: MkDocsPage, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         edit_url = self.edit_urls.get(page.file.src_uri)
         if edit_url:
             page.edit_url = edit_url

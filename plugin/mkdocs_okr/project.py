@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import yaml
 
+from .clock import today as resolve_today
 from .core.settings import Settings, settings_from_mapping
+from .render import RenderOptions
+from .render.i18n import language_of
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -26,13 +30,19 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
 _TolerantLoader.add_multi_constructor("", _ignore_tag)
 
 
-def plugin_options(config_file: Path) -> dict[str, Any] | None:
-    """The `okr` plugin's options in a mkdocs.yml, {} when listed bare, None when absent."""
+def read_config(config_file: Path) -> dict[str, Any] | None:
+    """The mkdocs.yml as plain data (unknown tags read as None), or None if unreadable."""
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     except Exception:  # PyYAML raises more than YAMLError on odd input (RecursionError ...)
         return None
-    if not isinstance(config, dict):
+    return config if isinstance(config, dict) else None
+
+
+def plugin_options(config_file: Path) -> dict[str, Any] | None:
+    """The `okr` plugin's options in a mkdocs.yml, {} when listed bare, None when absent."""
+    config = read_config(config_file)
+    if config is None:
         return None
     for entry in config.get("plugins") or []:
         if entry == "okr":
@@ -53,9 +63,79 @@ SITE_OPTIONS = ("pages_dir", "export", "today", "edit_uri", "source_uri")
 
 def find_settings(config_file: Path | None) -> tuple[Settings, Path, list[str]]:
     """Settings and the OKR folder from a mkdocs.yml (or the defaults beside ./okrs)."""
+    if config_file is not None and not config_file.is_file():
+        return Settings(), Path("okrs"), [f"the configuration file '{config_file}' does not exist"]
     config_file = config_file or Path("mkdocs.yml")
     options = plugin_options(config_file) if config_file.is_file() else None
     core_options = {k: v for k, v in (options or {}).items() if k not in SITE_OPTIONS}
     settings, problems = settings_from_mapping(core_options)
     base = config_file.parent if options is not None else Path(".")
     return settings, base / settings.okrs_dir, problems
+
+
+def repo_link(
+    repo_url: str | None,
+    edit_uri: str | None,
+    docs_dir: str,
+    okrs_dir: str,
+    given: str | None,
+    kind: str,
+) -> str | None:
+    """A link prefix into the repository's OKR folder (kind `edit` or `blob`).
+
+    `given` is the plugin's own edit_uri/source_uri; without it the link is derived from
+    MkDocs' edit_uri by swapping the docs folder for the OKR folder (edit/main/docs/ ->
+    edit/main/okrs/), and edit/ for blob/ to view a file.
+    """
+    if not repo_url:
+        return None
+    uri = given
+    if uri is None:
+        docs = Path(docs_dir).name
+        stem = (edit_uri or "").rstrip("/")
+        if not stem.endswith(docs):
+            return None
+        uri = stem[: -len(docs)] + okrs_dir.strip("/") + "/"
+        if kind == "blob":
+            uri = uri.replace("edit/", "blob/", 1)
+    return urljoin(repo_url.rstrip("/") + "/", uri.rstrip("/") + "/")
+
+
+def render_options(config_file: Path, settings: Settings, today: str | None) -> RenderOptions:
+    """The options the plugin would render with, read from a mkdocs.yml (for `okr render`)."""
+    config = read_config(config_file) or {}
+    options = plugin_options(config_file) or {}
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    assert isinstance(theme, dict)
+    custom_dir = theme.get("custom_dir")
+    base = config_file.parent
+    return RenderOptions(
+        today=resolve_today(today or options.get("today")),
+        pages_dir=str(options.get("pages_dir", "okr")).strip("/"),
+        language=language_of(theme.get("language")),
+        directory_urls=config.get("use_directory_urls", True) is not False,
+        edit_url=repo_link(
+            config.get("repo_url"),
+            config.get("edit_uri", _default_edit_uri(config.get("repo_url"))),
+            str(config.get("docs_dir", "docs")),
+            settings.okrs_dir,
+            options.get("edit_uri"),
+            "edit",
+        ),
+        source_url=repo_link(
+            config.get("repo_url"),
+            config.get("edit_uri", _default_edit_uri(config.get("repo_url"))),
+            str(config.get("docs_dir", "docs")),
+            settings.okrs_dir,
+            options.get("source_uri"),
+            "blob",
+        ),
+        template_dirs=(str(base / custom_dir),) if isinstance(custom_dir, str) else (),
+    )
+
+
+def _default_edit_uri(repo_url: Any) -> str | None:
+    # MkDocs' own default for GitHub and GitLab repositories.
+    if isinstance(repo_url, str) and ("github.com" in repo_url or "gitlab.com" in repo_url):
+        return "edit/master/docs/"
+    return None

@@ -12,7 +12,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 
 
-def run_mkdocs(project: Path, *args: str, engine: str = "mkdocs") -> subprocess.CompletedProcess[str]:
+def run_mkdocs(
+    project: Path, *args: str, engine: str = "mkdocs"
+) -> subprocess.CompletedProcess[str]:
     """A real `mkdocs build` (or `properdocs build`) of the project folder."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     env.pop("SOURCE_DATE_EPOCH", None)
@@ -104,7 +106,9 @@ def page_file(site: Path, url_path: str) -> Path:
     return target
 
 
-def write_project(root: Path, okr_files: dict[str, str], plugin_options: str = "", extra: str = "") -> Path:
+def write_project(
+    root: Path, okr_files: dict[str, str], plugin_options: str = "", extra: str = ""
+) -> Path:
     """A tiny MkDocs project with the okr plugin and the given OKR files."""
     (root / "docs").mkdir(parents=True, exist_ok=True)
     (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")

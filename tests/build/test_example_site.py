@@ -50,7 +50,8 @@ def _internal_links(site: Path):
         page = parse(html)
         for href in page.links:
             parts = urlsplit(href)
-            if parts.scheme or parts.netloc or href.startswith(("mailto:", "#")) and not href[1:]:
+            external = bool(parts.scheme or parts.netloc)
+            if external or href == "#":
                 continue
             yield html, href, parts
 
@@ -81,7 +82,9 @@ def test_every_internal_link_resolves(site: Path) -> None:
 def _bars_by_label(site: Path, cycle: str, owner: str) -> dict[str, int | None]:
     page = parse(site / "okr" / cycle / owner / "index.html")
     return {
-        bar.attrs["aria-label"]: int(bar.attrs["aria-valuenow"]) if "aria-valuenow" in bar.attrs else None
+        bar.attrs["aria-label"]: int(bar.attrs["aria-valuenow"])
+        if "aria-valuenow" in bar.attrs
+        else None
         for bar in page.bars
     }
 
@@ -124,7 +127,9 @@ def test_alignment_links_go_both_ways(site: Path, export: dict) -> None:
             fragment = objective_id + (f"-{kr[0]}" if kr else "")
             assert any(link.endswith(f"{owner}/#{fragment}") for link in page.links), (ref, target)
             other = parse(site / "okr" / cycle / owner / "index.html")
-            assert any(link.endswith(f"{okr_set['owner']}/#{objective['id']}") for link in other.links), (
+            assert any(
+                link.endswith(f"{okr_set['owner']}/#{objective['id']}") for link in other.links
+            ), (
                 target,
                 ref,
             )
@@ -162,3 +167,33 @@ def test_edit_link_points_at_the_okr_file(site: Path) -> None:
 def test_export_is_published(export: dict) -> None:
     assert export["version"] == 1
     assert export["summary"]["errors"] == 0
+
+
+def test_the_example_shows_every_state(site: Path) -> None:
+    """A new user sees every state of the rhythm somewhere in `make serve`."""
+    html = "\n".join(p.read_text(encoding="utf-8") for p in (site / "okr").rglob("index.html"))
+    for css_class in (
+        "okr-badge--on-track",
+        "okr-badge--behind",
+        "okr-badge--at-risk",
+        "okr-badge--stale",
+        "okr-badge--dropped",
+        "okr-verdict--missed",
+        "okr-verdict--achieved",
+        "okr-verdict--sweet-spot",
+        "okr-verdict--not-ambitious",
+        "okr-verdict--too-ambitious",
+        "okr-flag--too-easy",
+        "okr-card--current",
+    ):
+        assert css_class in html, css_class
+
+
+def test_review_week_and_calibration_pages(site: Path) -> None:
+    review = (site / "okr" / "2026-Q3" / "review" / "index.html").read_text(encoding="utf-8")
+    assert review.count("okr-chart--histogram") == 2  # teams and individuals were graded
+    assert "复盘" in review and 'id="retro-finance"' in review
+    week = (site / "okr" / "week" / "index.html").read_text(encoding="utf-8")
+    assert "okr-moved" in week and "okr-chart--small" in week
+    calibration = (site / "okr" / "calibration" / "index.html").read_text(encoding="utf-8")
+    assert 'id="calibration-influencer"' in calibration

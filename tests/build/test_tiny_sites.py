@@ -68,7 +68,9 @@ def _all_html(site: Path) -> dict[Path, str]:
 
 
 def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
-    project = write_project(tmp_path, {"2024/company.md": COMPANY, "2024-Q1/brand.md": TEAM_HOSTILE})
+    project = write_project(
+        tmp_path, {"2024/company.md": COMPANY, "2024-Q1/brand.md": TEAM_HOSTILE}
+    )
     result = run_mkdocs(project)
     assert result.returncode == 0, result.stderr
     pages = _all_html(project / "site")
@@ -85,7 +87,9 @@ def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
             inline_scripts_of_material = len(page.scripts)
         assert len(page.scripts) == inline_scripts_of_material, path
     # Material puts page.title raw into <title>: it must already be escaped text.
-    assert parse(project / "site" / "okr" / "2024-Q1" / "brand" / "index.html").title.startswith("<script>")
+    assert parse(project / "site" / "okr" / "2024-Q1" / "brand" / "index.html").title.startswith(
+        "<script>"
+    )
     assert "<title><script>" not in set_page
     # The sanitiser keeps Material's markup.
     assert 'class="admonition note"' in set_page
@@ -128,16 +132,22 @@ def test_templates_can_be_overridden_from_custom_dir(tmp_path: Path) -> None:
     )
     result = run_mkdocs(project)
     assert result.returncode == 0, result.stderr
-    owner_page = (project / "site" / "okr" / "owners" / "company" / "index.html").read_text(encoding="utf-8")
+    owner_page = (project / "site" / "okr" / "owners" / "company" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert "OVERRIDDEN" in owner_page
-    set_page = (project / "site" / "okr" / "2024" / "company" / "index.html").read_text(encoding="utf-8")
+    set_page = (project / "site" / "okr" / "2024" / "company" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert "okr-objective" in set_page  # the other templates still come from the package
 
 
 def test_english_labels_for_other_languages(tmp_path: Path) -> None:
     project = write_project(tmp_path, {"2024/company.md": COMPANY})
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8").replace(
-        "  name: material\n", "  name: material\n  language: fr\n"
+    config = (
+        (project / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("  name: material\n", "  name: material\n  language: fr\n")
     )
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     assert run_mkdocs(project).returncode == 0

@@ -15,8 +15,8 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.build.sitetools import REPO, run_mkdocs  # noqa: E402
-from tests.e2e.browser import launch, serve  # noqa: E402
+from tests.build.sitetools import REPO, run_mkdocs
+from tests.e2e.browser import launch, serve
 
 SHOTS = {
     "home": "okr/",
@@ -41,7 +41,9 @@ def main() -> int:
             browser = launch(playwright)
             for scheme in ("light", "dark"):
                 context = browser.new_context(
-                    viewport={"width": 1280, "height": 900}, color_scheme=scheme, device_scale_factor=1
+                    viewport={"width": 1280, "height": 900},
+                    color_scheme=scheme,
+                    device_scale_factor=1,
                 )
                 page = context.new_page()
                 for name, path in SHOTS.items():

@@ -68,3 +68,32 @@ def test_tree_links_every_level(page: Page, example_url: str) -> None:
     assert "星跃电子" in text or "公司" in text
     assert "品牌推广团队" in text
     assert "社媒运营 小王" in text
+
+
+def test_review_page_shows_verdicts_and_the_histogram(page: Page, example_url: str) -> None:
+    page.goto(example_url + "okr/2026-Q3/review/")
+    missed = page.locator("#missed + table .okr-verdict--missed")
+    expect(missed.first).to_be_visible()
+    expect(missed.first).to_have_text("未达成")
+    histogram = page.locator("svg.okr-chart--histogram").first
+    expect(histogram).to_be_visible()
+    # The chart says what it shows in words (its <title>), and its bars are really drawn.
+    assert "得分分布" in (histogram.locator("title").text_content() or "")
+    heights = [
+        float(h or 0)
+        for h in histogram.locator("rect").evaluate_all(
+            "els => els.map(e => e.getAttribute('height'))"
+        )
+    ]
+    assert sum(h > 0 for h in heights) >= 2
+
+
+def test_this_week_page_shows_movement_and_a_trend(page: Page, example_url: str) -> None:
+    page.goto(example_url + "okr/week/")
+    brand = page.locator("section.okr-week__team", has=page.locator("h2", has_text="品牌推广团队"))
+    expect(brand.locator("tr.okr-moved").first).to_be_visible()
+    expect(brand.locator(".okr-silent")).to_contain_text("红人专员")
+    sparkline = brand.locator("svg.okr-chart--small").first
+    expect(sparkline).to_be_visible()
+    box = sparkline.bounding_box()
+    assert box is not None and box["width"] > 50

@@ -41,9 +41,11 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
 _NOT_FINITE = re.compile(r"[-+]?\.(inf|Inf|INF|nan|NaN|NAN)")
 # What YAML 1.1 would silently turn into a number: octal, hex, binary, underscores, 1:30.
+# Every repetition is unambiguous (digits up to the *first* underscore), so matching stays
+# linear: `[0-9][0-9_]*_[0-9_]*` took minutes on a value of 1_1_1_... a megabyte long.
 _SURPRISING_NUMBER = re.compile(
     r"[-+]?(0[0-9_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?"
-    r"|[0-9][0-9_]*_[0-9_]*(\.[0-9_]*)?)"
+    r"|[0-9]+_[0-9_]*(\.[0-9_]*)?)"
 )
 _DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 _DATETIME = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+)[0-9]")
@@ -186,6 +188,11 @@ def split(text: str, path: str) -> tuple[str | None, str, int, list[Diagnostic]]
     )
 
 
+def _clip(text: str, limit: int = 60) -> str:
+    """User text quoted in a message: long enough to recognise, short enough to read."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 class _Refused(Exception):
     """Stops building values; the diagnostic is already recorded."""
 
@@ -284,8 +291,8 @@ class _Builder:
             self.report(
                 "yaml-alias",
                 event.start_mark,
-                f"The alias *{event.anchor} repeats another part of the file. Aliases are "
-                "not allowed in OKR files: write the value out.",
+                f"The alias *{_clip(str(event.anchor))} repeats another part of the file. "
+                "Aliases are not allowed in OKR files: write the value out.",
                 fatal=True,
             )
         anchor = getattr(event, "anchor", None)
@@ -293,7 +300,8 @@ class _Builder:
             self.report(
                 "yaml-alias",
                 event.start_mark,
-                f"The anchor &{anchor} is not allowed in OKR files: write values out in full.",
+                f"The anchor &{_clip(anchor)} is not allowed in OKR files: write values out "
+                "in full.",
                 fatal=True,
             )
         # libyaml sets a tag only where one is written (`!!str`, `!x`, even a bare `!`).
@@ -303,9 +311,9 @@ class _Builder:
             self.report(
                 "yaml-tag",
                 event.start_mark,
-                f"The YAML tag {shown} is not allowed in OKR files (tags starting with ! can "
-                "make YAML build program objects). Remove it; put the value in quotes if it "
-                "is text.",
+                f"The YAML tag {_clip(shown)} is not allowed in OKR files (tags starting with "
+                "! can make YAML build program objects). Remove it; put the value in quotes if "
+                "it is text.",
                 fatal=True,
             )
 
@@ -324,8 +332,9 @@ class _Builder:
             self.report(
                 "invisible-character",
                 event.start_mark,
-                f"The key '{shown}' holds an invisible character (shown here as <U+...>), so "
-                "it only looks like a known field. Delete the key and type it again.",
+                f"The key '{_clip(shown)}' holds an invisible character (shown here as "
+                "<U+...>), so it only looks like a known field. Delete the key and type it "
+                "again.",
             )
             # Go on with the visible key, so this one problem is not reported again as an
             # unknown key plus a missing field.
@@ -334,7 +343,7 @@ class _Builder:
             self.report(
                 "duplicate-key",
                 event.start_mark,
-                f"The key '{key}' is written twice in the same place (first on line "
+                f"The key '{_clip(key)}' is written twice in the same place (first on line "
                 f"{frame.seen[key][0]}). YAML would silently keep only the last one; remove one "
                 "of them.",
             )
@@ -358,7 +367,7 @@ class _Builder:
                 "ambiguous-value",
                 event.start_mark,
                 f"'{text}' is ambiguous: YAML reads it as true or false. Write true or false, "
-                f"or put it in quotes (\"{text}\") if you mean the text.",
+                f'or put it in quotes ("{text}") if you mean the text.',
             )
             return text
         if _INT.fullmatch(text):
@@ -383,7 +392,7 @@ class _Builder:
             self.report(
                 "ambiguous-value",
                 event.start_mark,
-                f"'{text}' is ambiguous: YAML would read it as a different number (leading "
+                f"'{_clip(text)}' is ambiguous: YAML would read it as a different number (leading "
                 "zeros are octal, 1:30 is 90). Write a plain decimal number, or put it in "
                 "quotes if you mean the text.",
             )
@@ -391,7 +400,11 @@ class _Builder:
         if _FLOAT.fullmatch(text):
             number = float(text)
             if number != number or number in (float("inf"), float("-inf")):
-                self.report("invalid-number", event.start_mark, f"'{text}' is too large a number.")
+                self.report(
+                    "invalid-number",
+                    event.start_mark,
+                    f"'{_clip(text)}' is too large a number. Use an ordinary number.",
+                )
                 return text
             return number
         if _DATE.fullmatch(text):
@@ -421,8 +434,9 @@ class _Builder:
             self.report(
                 "comment-in-value",
                 event.start_mark,
-                f"This text stops at '{text}' because YAML reads the unquoted ' {comment}' as a "
-                "comment. If the # belongs to the text, put the whole value in quotes.",
+                f"This text stops at '{_clip(text)}' because YAML reads the unquoted "
+                f"' {_clip(comment)}' as a comment. If the # belongs to the text, put the whole "
+                "value in quotes.",
             )
 
 
@@ -431,24 +445,40 @@ _PLAIN_PROBLEMS = [
     ("expected ',' or ']'", "a list that opens with [{opened} is not closed with ]"),
     ("expected ',' or '}'", "a group that opens with {{opened} is not closed with }"),
     ("unexpected end of stream", "a quote that opens{opened} is never closed"),
-    ("mapping values are not allowed", "a colon followed by a space (': ') stands inside a "
-     "value; if it belongs to the text, put the whole value in quotes"),
-    ("cannot start any token", "the value starts with a character YAML reserves (such as @ "
-     "or `); put the whole value in quotes"),
+    (
+        "mapping values are not allowed",
+        "a colon followed by a space (': ') stands inside a "
+        "value; if it belongs to the text, put the whole value in quotes",
+    ),
+    (
+        "cannot start any token",
+        "the value starts with a character YAML reserves (such as @ "
+        "or `); put the whole value in quotes",
+    ),
     ("expected key", "this line is not indented like the fields around it"),
     ("expected '-' indicator", "this line is not indented like the list items around it"),
-    ("could not find expected ':'", "a line holds text without a field name: write "
-     "`name: value`"),
-    ("unknown escape character", "a backslash (\\) in double quotes starts an unknown escape; "
-     "use single quotes, or write \\\\ for one backslash"),
-    ("expected alphabetic or numeric character", "& and * start YAML anchors and aliases, "
-     "which OKR files do not allow; put the value in quotes"),
-    ("document start", "there is text after the end of the YAML; check the brackets and "
-     "quotes before it"),
+    ("could not find expected ':'", "a line holds text without a field name: write `name: value`"),
+    (
+        "unknown escape character",
+        "a backslash (\\) in double quotes starts an unknown escape; "
+        "use single quotes, or write \\\\ for one backslash",
+    ),
+    (
+        "expected alphabetic or numeric character",
+        "& and * start YAML anchors and aliases, "
+        "which OKR files do not allow; put the value in quotes",
+    ),
+    (
+        "document start",
+        "there is text after the end of the YAML; check the brackets and quotes before it",
+    ),
     ("directive", "a line starting with % is not allowed here; put the value in quotes"),
     ("tag", "a value starting with ! is a YAML tag; put the value in quotes"),
-    ("expected node content", "a value is missing, or starts with a character YAML reserves "
-     "(such as ], } or |); put the value in quotes"),
+    (
+        "expected node content",
+        "a value is missing, or starts with a character YAML reserves "
+        "(such as ], } or |); put the value in quotes",
+    ),
 ]
 
 

@@ -109,9 +109,9 @@ def _build_set(
         report(
             "invalid-cycle",
             at("cycle"),
-            f"'{given.cycle}' is not a cycle. Write a year (2024), a half (2024-H1), a quarter "
-            "(2024-Q1), two months (2024-B1), a month (2024-01), or a custom cycle named in "
-            "the site's configuration.",
+            f"'{given.cycle[:60]}' is not a cycle. Write a year (2024), a half (2024-H1), a "
+            "quarter (2024-Q1), two months (2024-B1), a month (2024-01), or a custom cycle "
+            "named in the site's configuration.",
         )
         return None
     parent = given.parent
@@ -178,9 +178,11 @@ def _build_objective(
     base = ("objectives", index)
     aligns: list[Reference] = []
     for position, text in enumerate(given.aligns):
-        where = document.position((*base, "aligns", position)) if isinstance(
-            document.data["objectives"][index].get("aligns"), list
-        ) else document.position((*base, "aligns"))
+        where = (
+            document.position((*base, "aligns", position))
+            if isinstance(document.data["objectives"][index].get("aligns"), list)
+            else document.position((*base, "aligns"))
+        )
         parts = parse_reference(text, calendar)
         if parts is None:
             out.append(
@@ -428,9 +430,7 @@ def _lint_set(
                 )
 
 
-def load_files(
-    files: Iterable[tuple[str, bytes]], settings: Settings
-) -> list[LoadedFile]:
+def load_files(files: Iterable[tuple[str, bytes]], settings: Settings) -> list[LoadedFile]:
     """(relative path, bytes) pairs -> loaded files, in the order given."""
     calendar = settings.calendar()
     return [load_text(raw, path, settings, calendar) for path, raw in files]

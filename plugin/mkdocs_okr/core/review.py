@@ -156,7 +156,11 @@ def _progress_at(key_result: KeyResult, value: float | bool | None) -> float:
         return 0.0
     if isinstance(value, bool):
         return 1.0 if value else 0.0
-    if key_result.kind != "numeric" or key_result.target is None or key_result.target == key_result.start:
+    if (
+        key_result.kind != "numeric"
+        or key_result.target is None
+        or key_result.target == key_result.start
+    ):
         return 0.0
     ratio = (value - key_result.start) / (key_result.target - key_result.start)
     return min(max(ratio, 0.0), 1.0)
@@ -183,12 +187,22 @@ def this_week(organisation: Organisation, today: dt.date) -> list[TeamWeek]:
                     if recent:
                         checked = True
                         earlier = [c for c in kr.checkins if c.date < week_start]
-                        before = earlier[-1].value if earlier else (
-                            kr.start if kr.kind == "numeric" else kr.done_given
+                        before = (
+                            earlier[-1].value
+                            if earlier
+                            else (kr.start if kr.kind == "numeric" else kr.done_given)
                         )
                         now = recent[-1].value
                         week.moved.append(
-                            Movement(okr_set, objective, kr, before, now, _progress_at(kr, before), _progress_at(kr, now))
+                            Movement(
+                                okr_set,
+                                objective,
+                                kr,
+                                before,
+                                now,
+                                _progress_at(kr, before),
+                                _progress_at(kr, now),
+                            )
                         )
                     pace = rhythm.pace(kr.progress, expected, settings)
                     if pace in (rhythm.BEHIND, rhythm.AT_RISK):
@@ -199,9 +213,15 @@ def this_week(organisation: Organisation, today: dt.date) -> list[TeamWeek]:
 
     # The company's own set first, then each team with its members (the weekly meeting view).
     for team in sorted(teams, key=lambda s: (s.level != "company", s.name, s.cycle.id)):
-        members = [] if team.level == "company" else [
-            c for c in organisation.children_of(team) if c.level == "individual" and c in running
-        ]
+        members = (
+            []
+            if team.level == "company"
+            else [
+                c
+                for c in organisation.children_of(team)
+                if c.level == "individual" and c in running
+            ]
+        )
         groups.append(group(team, [team, *members]))
     rest = [s for s in running if id(s) not in placed]
     if rest:

@@ -328,7 +328,6 @@ def schema_diagnostics(error: ValidationError, document: Document, path: str) ->
                 hint = " Write a cycle id such as 2024, 2024-H1, 2024-Q1 or 2024-01."
             add(
                 "wrong-type",
-                f"{label} must be {expected_kind}, but here it is {describe(value)}{where}."
-                f"{hint}",
+                f"{label} must be {expected_kind}, but here it is {describe(value)}{where}.{hint}",
             )
     return found

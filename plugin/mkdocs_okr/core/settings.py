@@ -30,7 +30,7 @@ class Limits(BaseModel):
     """Most key results an objective should have."""
 
 
-def _default_limits() -> dict[str, Limits]:
+def _default_limits() -> dict[Level, Limits]:
     # The article: 3-5 objectives and 3-5 KRs each; company and team may have more; an
     # individual at most 3 objectives.
     return {
@@ -114,8 +114,16 @@ class Settings(BaseModel):
     """Where the score colours change."""
     task_words: list[str] = Field(
         default_factory=lambda: [
-            "每天", "每日", "每周", "日常", "坚持", "daily", "every day", "each day",
-            "every week", "routine",
+            "每天",
+            "每日",
+            "每周",
+            "日常",
+            "坚持",
+            "daily",
+            "every day",
+            "each day",
+            "every week",
+            "routine",
         ]
     )
     """Words that make a key result read like a routine task (warning `task-like`)."""
@@ -150,7 +158,7 @@ class Settings(BaseModel):
         return self
 
     def limits_for(self, level: str) -> Limits:
-        return self.limits.get(level, Limits())  # type: ignore[call-overload]
+        return next((limits for name, limits in self.limits.items() if name == level), Limits())
 
     def calendar(self) -> Calendar:
         return Calendar({name: (c.start, c.end) for name, c in self.cycles.items()})

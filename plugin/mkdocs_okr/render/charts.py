@@ -79,7 +79,9 @@ def trend(
         parts.append(f'<polyline class="okr-chart__actual" points="{path}"/>')
     if not small:
         for day, value in points[1:]:
-            parts.append(f'<circle class="okr-chart__point" cx="{_fmt(x(day))}" cy="{_fmt(y(value))}" r="3"/>')
+            parts.append(
+                f'<circle class="okr-chart__point" cx="{_fmt(x(day))}" cy="{_fmt(y(value))}" r="3"/>'
+            )
         for value in sorted({key_result.start, key_result.target}):
             parts.append(
                 f'<text class="okr-chart__label" x="{pad_left - 6}" y="{_fmt(y(value) + 4)}" '

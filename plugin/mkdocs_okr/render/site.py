@@ -56,7 +56,7 @@ class Page:
 
 
 def stylesheet() -> str:
-    return resources.files("mkdocs_okr").joinpath("templates", "okr", STYLESHEET).read_text("utf-8")
+    return (resources.files("mkdocs_okr") / "templates" / "okr" / STYLESHEET).read_text("utf-8")
 
 
 def page_url(path: str, directory_urls: bool) -> str:
@@ -106,7 +106,9 @@ class SiteRenderer:
         self._errors_by_path: dict[str, int] = {}
         for diagnostic in organisation.diagnostics:
             if diagnostic.severity is Severity.ERROR:
-                self._errors_by_path[diagnostic.path] = self._errors_by_path.get(diagnostic.path, 0) + 1
+                self._errors_by_path[diagnostic.path] = (
+                    self._errors_by_path.get(diagnostic.path, 0) + 1
+                )
 
     # Paths and links ---------------------------------------------------------------------
 
@@ -174,7 +176,9 @@ class SiteRenderer:
 
     def is_current(self, cycle: Cycle) -> bool:
         """The current cycle: the shortest one with sets that contains today."""
-        running = [c for c in self.organisation.cycles() if rhythm.is_running(c, self.options.today)]
+        running = [
+            c for c in self.organisation.cycles() if rhythm.is_running(c, self.options.today)
+        ]
         return bool(running) and min(running, key=lambda c: (c.days, c.id)) == cycle
 
     def is_stale(self, okr_set: OkrSet) -> bool:
@@ -191,7 +195,9 @@ class SiteRenderer:
     def aligns(self, okr_set: OkrSet, objective: Objective) -> list[Target]:
         return self.organisation.aligns.get(objective_ref(okr_set, objective), [])
 
-    def supported_by(self, okr_set: OkrSet, objective: Objective, key_result: KeyResult | None = None) -> list[Target]:
+    def supported_by(
+        self, okr_set: OkrSet, objective: Objective, key_result: KeyResult | None = None
+    ) -> list[Target]:
         ref = objective_ref(okr_set, objective)
         if key_result is not None:
             ref = f"{ref}/{key_result.id}"
@@ -208,7 +214,9 @@ class SiteRenderer:
             return "green"
         return "yellow" if value >= grading.yellow - 1e-9 else "red"
 
-    def bar(self, value: float | None, label: str, expected: float | None = None, small: bool = False) -> Markup:
+    def bar(
+        self, value: float | None, label: str, expected: float | None = None, small: bool = False
+    ) -> Markup:
         """An accessible progress bar: role=progressbar with values and the number as text."""
         return Markup(
             self.env.get_template("okr/bar.html").render(
@@ -225,7 +233,8 @@ class SiteRenderer:
         on_track: int | None = None
         if expected is not None:
             on_track = sum(
-                rhythm.pace(kr.progress, expected, self.settings) == rhythm.ON_TRACK for kr in key_results
+                rhythm.pace(kr.progress, expected, self.settings) == rhythm.ON_TRACK
+                for kr in key_results
             )
         elif self.cycle_state(cycle) == "ended":
             on_track = sum(kr.score >= self.settings.grading.green - 1e-9 for kr in key_results)
@@ -259,7 +268,9 @@ class SiteRenderer:
     def trend(self, okr_set: OkrSet, key_result: KeyResult, small: bool = False) -> Markup:
         label = self.labels["trend_label"].format(
             title=key_result.title,
-            current=self.labels.number(key_result.current if isinstance(key_result.current, (int, float)) else None),
+            current=self.labels.number(
+                key_result.current if isinstance(key_result.current, (int, float)) else None
+            ),
             target=self.labels.number(key_result.target),
             start=self.labels.number(key_result.start),
         )
@@ -269,7 +280,8 @@ class SiteRenderer:
         bins = [f"{index / 10:.1f}" for index in range(len(counts))]
         label = self.labels["distribution_label"].format(
             level=self.labels["level_" + level],
-            counts=", ".join(f"{bins[i]}: {count}" for i, count in enumerate(counts) if count) or "0",
+            counts=", ".join(f"{bins[i]}: {count}" for i, count in enumerate(counts) if count)
+            or "0",
         )
         return charts.histogram(counts, label, bins)
 
@@ -282,7 +294,9 @@ class SiteRenderer:
 
     def retrospective(self, okr_set: OkrSet) -> Markup:
         found = retrospective(okr_set.body)
-        return Markup(render_body(found, id_prefix=f"{okr_set.owner}-retro-")) if found else Markup("")  # noqa: S704
+        return (
+            Markup(render_body(found, id_prefix=f"{okr_set.owner}-retro-")) if found else Markup("")
+        )
 
     def checkin_value(self, key_result: KeyResult, value: float | bool) -> str:
         if isinstance(value, bool):
@@ -291,14 +305,20 @@ class SiteRenderer:
         return f"{self.labels.number(value)}{unit}"
 
     def body(self, okr_set: OkrSet) -> Markup:
-        return Markup(render_body(okr_set.body))  # noqa: S704 - sanitised by nh3 in render_body
+        return Markup(render_body(okr_set.body))
 
     def tree_children(
-        self, cycle: Cycle, okr_set: OkrSet, objective: Objective, key_result: KeyResult | None = None
+        self,
+        cycle: Cycle,
+        okr_set: OkrSet,
+        objective: Objective,
+        key_result: KeyResult | None = None,
     ) -> list[Target]:
         """Objectives of sets inside `cycle` that align to this objective (or KR)."""
         return [
-            t for t in self.supported_by(okr_set, objective, key_result) if cycle.contains(t.okr_set.cycle)
+            t
+            for t in self.supported_by(okr_set, objective, key_result)
+            if cycle.contains(t.okr_set.cycle)
         ]
 
     # Pages ----------------------------------------------------------------------------------
@@ -311,7 +331,9 @@ class SiteRenderer:
         # The title goes to the engine escaped: Material prints page.title without escaping.
         front_matter = json.dumps(str(escape(title)), ensure_ascii=False)
         markdown = f"---\ntitle: {front_matter}\n---\n\n{html.strip()}\n"
-        return Page(path, title, markdown, in_nav, edit, okr_set if isinstance(okr_set, OkrSet) else None)
+        return Page(
+            path, title, markdown, in_nav, edit, okr_set if isinstance(okr_set, OkrSet) else None
+        )
 
     def pages(self) -> list[Page]:
         """Every page, the navigation's index pages first in the order the nav lists them."""
@@ -368,7 +390,12 @@ class SiteRenderer:
             history = organisation.history_of(owner)
             pages.append(
                 self._page(
-                    self.owner_path(owner), history[-1].name, "okr/owner.html", False, owner=owner, history=history
+                    self.owner_path(owner),
+                    history[-1].name,
+                    "okr/owner.html",
+                    False,
+                    owner=owner,
+                    history=history,
                 )
             )
         return pages
