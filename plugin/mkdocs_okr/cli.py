@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import io
 import json
 import os
@@ -10,13 +11,19 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, clock, gitfiles
 from .core.diagnostics import Diagnostic, Severity
+from .core.diff import compare, diagnostic_changes
+from .core.diff import to_data as diff_data
+from .core.edit import add_checkins, carry, new_set, new_set_problems, parse_request
 from .core.export import to_csv, to_json
 from .core.load import read_folder
 from .core.organisation import Organisation, analyse, count_by_severity
-from .core.settings import Settings
-from .project import find_settings
+from .core.settings import LEVELS, Settings
+from .project import find_settings, read_config, render_options
+from .publish import render_folder
+from .render.diff import render_markdown
+from .render.i18n import language_of
 
 
 def _escape_data(text: str) -> str:
@@ -132,6 +139,221 @@ def command_export(args: argparse.Namespace) -> int:
     return 1 if any(d.severity is Severity.ERROR for d in organisation.diagnostics) else 0
 
 
+def command_render(args: argparse.Namespace) -> int:
+    """The plugin's pages as files, for engines without plugins (see docs/engines.md)."""
+    resolved = _resolve(args)
+    if isinstance(resolved, int):
+        return resolved
+    settings, folder = resolved
+    config_file = args.config or Path("mkdocs.yml")
+    try:
+        options = render_options(config_file, settings, args.today)
+    except ValueError as error:
+        print(f"okr: error: --today: {error}", file=sys.stderr)
+        return 2
+    organisation = _load(folder, settings)
+    for diagnostic in organisation.diagnostics:
+        print(format_text(diagnostic, _shown(folder, diagnostic.path)), file=sys.stderr)
+    written = render_folder(organisation, options, Path(args.out))
+    print(f"{written.pages} files written to {args.out} ({written.removed} stale ones removed).")
+    return 1 if any(d.severity is Severity.ERROR for d in organisation.diagnostics) else 0
+
+
+# Goals reviewed in pull requests: diff, new, checkin, carry ----------------------------------
+
+
+def _site_language(config_file: Path | None) -> str:
+    """en or zh: the site's `theme.language` in mkdocs.yml (English when absent)."""
+    config = (
+        read_config(config_file or Path("mkdocs.yml"))
+        if (config_file or Path("mkdocs.yml")).is_file()
+        else None
+    )
+    theme = (config or {}).get("theme")
+    return language_of(theme.get("language") if isinstance(theme, dict) else None)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date written YYYY-MM-DD") from error
+
+
+def _settings_and_folder(args: argparse.Namespace) -> tuple[Settings, Path] | int:
+    """Like `_resolve`, but the folder need not exist yet (new, carry, diff)."""
+    settings, configured, problems = find_settings(args.config)
+    for problem in problems:
+        print(f"{args.config or 'mkdocs.yml'}: error: {problem}", file=sys.stderr)
+    if problems:
+        return 2
+    folder = Path(args.dir) if args.dir else configured
+    if folder.exists() and not folder.is_dir():
+        print(f"okr: error: the OKR folder '{folder}' is not a folder.", file=sys.stderr)
+        return 2
+    return settings, folder
+
+
+def _refuse(problems: list[str]) -> int:
+    for problem in problems:
+        print(f"okr: error: {_one_line(problem)}", file=sys.stderr)
+    return 1
+
+
+def command_diff(args: argparse.Namespace) -> int:
+    try:
+        root = gitfiles.repository_root(Path.cwd())
+    except gitfiles.GitError as error:
+        print(f"okr: error: {error}", file=sys.stderr)
+        return 2
+    if args.config is None and not Path("mkdocs.yml").is_file() and (root / "mkdocs.yml").is_file():
+        args.config = root / "mkdocs.yml"  # run from anywhere inside the repository
+    resolved = _settings_and_folder(args)
+    if isinstance(resolved, int):
+        return resolved
+    settings, folder = resolved
+    try:
+        inside = gitfiles.folder_in_repository(root, folder)
+        base = gitfiles.read_side(root, args.base, folder)
+        head = gitfiles.read_side(root, args.head, folder)
+    except gitfiles.GitError as error:
+        print(f"okr: error: {error}", file=sys.stderr)
+        return 2
+    # Paths as the repository shows them, so a reviewer finds the file.
+    diff = compare(
+        [(gitfiles.join(inside, path), raw) for path, raw in base],
+        [(gitfiles.join(inside, path), raw) for path, raw in head],
+        settings,
+    )
+    if args.format == "json":
+        text = (
+            json.dumps(diff_data(diff, args.base, args.head), ensure_ascii=False, indent=2) + "\n"
+        )
+    else:
+        language = args.lang or _site_language(args.config)
+        text = render_markdown(diff, args.base, args.head, language)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _errors_introduced(
+    folder: Path, written: list[tuple[str, str]], settings: Settings
+) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """(errors, other diagnostics) that writing these files would add to the folder."""
+    before = read_folder(folder) if folder.is_dir() else []
+    replaced = {path for path, _text in written}
+    after = [(p, raw) for p, raw in before if p not in replaced]
+    after += [(path, text.encode("utf-8")) for path, text in written]
+    introduced, _fixed = diagnostic_changes(
+        analyse(before, settings).diagnostics, analyse(after, settings).diagnostics
+    )
+    errors = [d for d in introduced if d.severity is Severity.ERROR]
+    return errors, [d for d in introduced if d.severity is not Severity.ERROR]
+
+
+def _write_checked(folder: Path, files: list[tuple[str, str]], settings: Settings) -> int:
+    """Write the files if they add no error to the folder; print what `okr check` would say."""
+    errors, others = _errors_introduced(folder, files, settings)
+    for diagnostic in errors + others:
+        print(format_text(diagnostic, _shown(folder, diagnostic.path)), file=sys.stderr)
+    if errors:
+        return _refuse(["nothing written: the new files would not pass `okr check`."])
+    for path, text in files:
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="\n")
+        print(f"wrote {target.as_posix()}")
+    return 0
+
+
+def command_new(args: argparse.Namespace) -> int:
+    resolved = _settings_and_folder(args)
+    if isinstance(resolved, int):
+        return resolved
+    settings, folder = resolved
+    problems = new_set_problems(
+        args.cycle, args.owner, args.level, args.parent, args.aligns or [], settings.calendar()
+    )
+    if problems:
+        return _refuse(problems)
+    path = f"{args.cycle}/{args.owner}.md"
+    if (folder / path).exists() and not args.force:
+        return _refuse([f"{(folder / path).as_posix()} exists; add --force to overwrite it."])
+    text = new_set(
+        args.cycle,
+        args.owner,
+        args.level,
+        parent=args.parent,
+        name=args.name,
+        aligns=args.aligns,
+        objective_type=settings.default_type,
+        language=args.lang or _site_language(args.config),
+    )
+    return _write_checked(folder, [(path, text)], settings)
+
+
+def command_checkin(args: argparse.Namespace) -> int:
+    settings, _folder, problems = find_settings(args.config)
+    if problems:
+        for problem in problems:
+            print(f"{args.config or 'mkdocs.yml'}: error: {problem}", file=sys.stderr)
+        return 2
+    file = Path(args.file)
+    try:
+        raw = file.read_bytes()
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return _refuse([f"cannot read {file}: {error}"])
+    requests = []
+    for given in args.values:
+        request = parse_request(given)
+        if request is None:
+            return _refuse([f"'{given}' is not OBJECTIVE/KR=VALUE (for example O1/KR1=6500)."])
+        requests.append(request)
+    day = args.date or clock.today(args.today)
+    result = add_checkins(text, file.as_posix(), settings, requests, day, args.note)
+    if result.text is None:
+        return _refuse([*result.problems, f"{file} is unchanged."])
+    file.write_bytes(result.text.encode("utf-8"))
+    for request in requests:
+        print(f"{file.as_posix()}: {request.ref} = {request.value_text} on {day.isoformat()}")
+    return 0
+
+
+def command_carry(args: argparse.Namespace) -> int:
+    resolved = _settings_and_folder(args)
+    if isinstance(resolved, int):
+        return resolved
+    settings, folder = resolved
+    calendar = settings.calendar()
+    new_cycle = calendar.get(args.new)
+    problems = [
+        f"'{cycle}' is not a cycle."
+        for cycle in (args.old, args.new)
+        if calendar.get(cycle) is None
+    ]
+    if args.old == args.new:
+        problems.append("the old and the new cycle are the same.")
+    if problems or new_cycle is None:
+        return _refuse(problems)
+    organisation = analyse(read_folder(folder) if folder.is_dir() else [], settings)
+    result = carry(
+        organisation, args.old, new_cycle, args.owner, args.lang or _site_language(args.config)
+    )
+    problems = list(result.problems)
+    problems += [
+        f"{(folder / path).as_posix()} exists; carry does not overwrite files."
+        for path, _text in result.files
+        if (folder / path).exists()
+    ]
+    if problems:
+        return _refuse(problems)
+    return _write_checked(folder, result.files, settings)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="okr",
@@ -161,6 +383,97 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["json", "csv"], default="json")
     export.add_argument("--output", "-o", help="write to this file instead of standard output")
     export.set_defaults(handler=command_export)
+
+    render = commands.add_parser(
+        "render", help="write the site's OKR pages into a folder (for engines without plugins)"
+    )
+    add_common(render)
+    render.add_argument(
+        "--out", required=True, help="the folder of the pages, inside docs_dir (e.g. docs/okr)"
+    )
+    render.add_argument("--today", help="the day for expected progress (YYYY-MM-DD)")
+    render.set_defaults(handler=command_render)
+
+    def add_folder(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--dir",
+            help="the OKR folder (default: the plugin's okrs_dir in mkdocs.yml, else ./okrs)",
+        )
+        sub.add_argument(
+            "--config", "-f", type=Path, default=None, help="the mkdocs.yml to read options from"
+        )
+
+    def add_lang(sub: argparse.ArgumentParser, what: str) -> None:
+        sub.add_argument(
+            "--lang",
+            choices=["en", "zh"],
+            help=f"the language of {what} (default: theme.language in mkdocs.yml)",
+        )
+
+    diff = commands.add_parser(
+        "diff", help="what a change does to the goals, as a review summary (git revisions)"
+    )
+    diff.add_argument("base", metavar="BASE", help="the git revision to compare from (origin/main)")
+    diff.add_argument(
+        "head",
+        metavar="HEAD",
+        nargs="?",
+        help="the revision to compare to (default: the work tree)",
+    )
+    add_folder(diff)
+    diff.add_argument("--format", choices=["markdown", "json"], default="markdown")
+    add_lang(diff, "the Markdown summary")
+    diff.add_argument("--output", "-o", help="write to this file instead of standard output")
+    diff.set_defaults(handler=command_diff)
+
+    new = commands.add_parser("new", help="write a new OKR file that passes `okr check`")
+    new.add_argument("--cycle", required=True, help="the cycle id: 2024, 2024-H1, 2024-Q2, 2024-05")
+    new.add_argument("--owner", required=True, help="the owner id (lower-case, digits, '-')")
+    new.add_argument("--level", required=True, choices=list(LEVELS))
+    new.add_argument(
+        "--parent", help="the owner id of the team or company above (not for a company)"
+    )
+    new.add_argument("--name", help="the display name (default: the owner id)")
+    new.add_argument(
+        "--aligns",
+        nargs="+",
+        action="extend",
+        metavar="REF",
+        help="what the objective aligns to: OWNER/OBJECTIVE[/KR], e.g. brand/O1/KR2",
+    )
+    add_folder(new)
+    new.add_argument("--force", action="store_true", help="overwrite an existing file")
+    add_lang(new, "the placeholder texts")
+    new.set_defaults(handler=command_new)
+
+    checkin = commands.add_parser(
+        "checkin", help="append check-ins to key results, keeping the file as it was written"
+    )
+    checkin.add_argument("file", metavar="FILE", help="the OKR file")
+    checkin.add_argument(
+        "values", metavar="VALUES", nargs="+", help="OBJECTIVE/KR=VALUE, e.g. O1/KR1=6500"
+    )
+    checkin.add_argument("--date", type=_date, help="the date of the check-ins (default: today)")
+    checkin.add_argument("--note", help="a note for each check-in")
+    checkin.add_argument(
+        "--today", help="the day taken as today (YYYY-MM-DD; default: SOURCE_DATE_EPOCH, the clock)"
+    )
+    checkin.add_argument(
+        "--config", "-f", type=Path, default=None, help="the mkdocs.yml to read options from"
+    )
+    checkin.set_defaults(handler=command_checkin)
+
+    carry_parser = commands.add_parser(
+        "carry", help="copy the OKR sets of a cycle into the next one, as drafts"
+    )
+    carry_parser.add_argument("old", metavar="OLD", help="the cycle to copy from (2024-Q1)")
+    carry_parser.add_argument("new", metavar="NEW", help="the cycle to copy into (2024-Q2)")
+    carry_parser.add_argument(
+        "--owner", action="append", help="carry only this owner's set (repeat for more)"
+    )
+    add_folder(carry_parser)
+    add_lang(carry_parser, "the new files' texts")
+    carry_parser.set_defaults(handler=command_carry)
     return parser
 
 

@@ -54,7 +54,8 @@ def test_search_finds_a_key_result_by_its_title(page: Page, example_url: str) ->
     expect(search).to_be_focused()
     search.fill("Instagram 增长")
     result = page.locator(".md-search-result__item a").first
-    expect(result).to_be_visible()
+    # The index loads in a web worker; on a busy machine that takes a few seconds.
+    expect(result).to_be_visible(timeout=30_000)
     result.click()
     expect(page).to_have_url(re.compile(r"/okr/.+/"))
     expect(page.locator(".okr-set")).to_be_visible()

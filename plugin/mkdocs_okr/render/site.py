@@ -112,32 +112,36 @@ class SiteRenderer:
 
     # Paths and links ---------------------------------------------------------------------
 
+    # Every page is an index.md in a folder of its own: with directory URLs its source folder
+    # is then its URL, so a relative link means the same to MkDocs (which leaves links in HTML
+    # alone) and to Zensical (which resolves them against the source file, like Markdown links).
+
     def home_path(self) -> str:
         return f"{self.options.pages_dir}/index.md"
 
     def problems_path(self) -> str:
-        return f"{self.options.pages_dir}/problems.md"
+        return f"{self.options.pages_dir}/problems/index.md"
+
+    def week_path(self) -> str:
+        return f"{self.options.pages_dir}/week/index.md"
+
+    def calibration_path(self) -> str:
+        return f"{self.options.pages_dir}/calibration/index.md"
 
     def cycle_path(self, cycle: Cycle) -> str:
         return f"{self.options.pages_dir}/{cycle.id}/index.md"
 
     def tree_path(self, cycle: Cycle) -> str:
-        return f"{self.options.pages_dir}/{cycle.id}/tree.md"
-
-    def set_path(self, okr_set: OkrSet) -> str:
-        return f"{self.options.pages_dir}/{okr_set.cycle.id}/{okr_set.owner}.md"
-
-    def owner_path(self, owner: str) -> str:
-        return f"{self.options.pages_dir}/owners/{owner}.md"
+        return f"{self.options.pages_dir}/{cycle.id}/tree/index.md"
 
     def review_path(self, cycle: Cycle) -> str:
-        return f"{self.options.pages_dir}/{cycle.id}/review.md"
+        return f"{self.options.pages_dir}/{cycle.id}/review/index.md"
 
-    def week_path(self) -> str:
-        return f"{self.options.pages_dir}/week.md"
+    def set_path(self, okr_set: OkrSet) -> str:
+        return f"{self.options.pages_dir}/{okr_set.cycle.id}/{okr_set.owner}/index.md"
 
-    def calibration_path(self) -> str:
-        return f"{self.options.pages_dir}/calibration.md"
+    def owner_path(self, owner: str) -> str:
+        return f"{self.options.pages_dir}/owners/{owner}/index.md"
 
     def link(self, path: str, fragment: str | None = None) -> str:
         url = relative_url(self._current_url, page_url(path, self.options.directory_urls))
