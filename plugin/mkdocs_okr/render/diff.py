@@ -83,6 +83,8 @@ LABELS: dict[str, dict[str, str]] = {
         "flag_weights-not-100": "key-result weights now sum to {new}, not 100",
         "flag_alignment-lost": "aligns to nothing any more (was {old})",
         "flag_checkins-rewritten": "earlier check-ins changed or deleted",
+        "short_target-lowered": "made easier",
+        "short_target-changed-after-checkins": "after check-ins began",
     },
     "zh": {
         "title": "OKR 变更",
@@ -147,6 +149,8 @@ LABELS: dict[str, dict[str, str]] = {
         "flag_weights-not-100": "KR 权重之和为 {new}，不是 100",
         "flag_alignment-lost": "不再对齐任何目标（原为 {old}）",
         "flag_checkins-rewritten": "之前的打卡被修改或删除",
+        "short_target-lowered": "更容易达成",
+        "short_target-changed-after-checkins": "已有打卡后修改",
     },
 }
 
@@ -155,6 +159,9 @@ LABELS: dict[str, dict[str, str]] = {
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&$])")
 _MENTION = re.compile(r"@(?=[A-Za-z0-9])")
 _BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
+
+
+_TARGET_FLAGS = ("target-lowered", "target-changed-after-checkins")
 
 
 class Md(str):
@@ -257,8 +264,15 @@ class DiffRenderer:
         parts: list[Md] = []
         if status in ("added", "removed"):
             parts.append(Md(f"**{self.t('status_' + status)}**"))
-        parts += [self.change(c, kind) for c in changes]
-        parts += [Md(f"⚠ {self.flag(f)}") for f in flags]
+        # The target's flags go with the target's change, in short, so the numbers show once.
+        about_target = [f for f in flags if f.code in _TARGET_FLAGS]
+        for change in changes:
+            if change.field == "target" and about_target:
+                why = ", ".join(self.t(f"short_{f.code}") for f in about_target)
+                parts.append(Md(f"⚠ {self.change(change, kind)} ({why})"))
+            else:
+                parts.append(self.change(change, kind))
+        parts += [Md(f"⚠ {self.flag(f)}") for f in flags if f not in about_target]
         return Md("; ".join(parts))
 
     def kr_progress(self, kr: KeyResultDiff) -> Md:
@@ -270,6 +284,8 @@ class DiffRenderer:
             parts.append(percent(old_p))
         elif not _same(old_p, new_p) or kr.progressed:
             parts.append(f"{percent(old_p)} → {percent(new_p)}")
+        else:
+            parts.append(percent(new_p))
         details: list[Md] = []
         old_v, new_v = kr.value
         if kr.status in ("changed", "unchanged") and kr.progressed and old_v != new_v:
