@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
+# axe-core for the accessibility tests, from the npm registry (pinned by the lock file).
+E2E_NODE := tests/e2e/node_modules/.installed
+
 .PHONY: serve build test lint typecheck pytest browser screenshots bench clean
 
 $(STAMP): pyproject.toml constraints.txt
@@ -23,7 +26,7 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 ## test: lint, type-check and every test (unit, golden, real builds, CLI, headless browser)
-test: $(STAMP) browser
+test: $(STAMP) browser $(E2E_NODE)
 	$(BIN)/ruff check plugin tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest
@@ -34,7 +37,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) browser $(E2E_NODE)
 	$(BIN)/pytest
 
 ## browser: Debian's Chromium for the end-to-end tests (never a browser download)
@@ -51,9 +54,16 @@ screenshots: $(STAMP) browser
 	  $$SUDO apt-get install -y -qq fonts-noto-cjk >/dev/null; }
 	$(BIN)/python tests/e2e/screenshots.py
 
+$(E2E_NODE): tests/e2e/package.json tests/e2e/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq npm >/dev/null; }
+	npm ci --prefix tests/e2e --no-audit --no-fund
+	touch $@
+
 ## bench: the benchmarks of bench/ (not part of `make test`)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache tests/e2e/node_modules

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, clock, gitfiles
-from .core.diagnostics import Diagnostic, Severity
+from .core.diagnostics import Diagnostic, Severity, format_text, one_line
 from .core.diff import compare, diagnostic_changes
 from .core.diff import to_data as diff_data
 from .core.edit import add_checkins, carry, new_set, new_set_problems, parse_request
@@ -44,24 +44,6 @@ def format_github(diagnostic: Diagnostic, shown_path: str) -> str:
         properties += f",col={diagnostic.column}"
     properties += f",title={_escape_property('okr ' + diagnostic.code)}"
     return f"::{command} {properties}::{_escape_data(diagnostic.message)}"
-
-
-def _one_line(text: str) -> str:
-    return text.replace("\r", " ").replace("\n", " ")
-
-
-def format_text(diagnostic: Diagnostic, shown_path: str) -> str:
-    # One line per diagnostic, even when a message quotes text (or a file name) with line
-    # breaks: a second line could pass for a diagnostic, or for a workflow command on CI.
-    path = _one_line(shown_path)
-    if path.lstrip().startswith(("::", "##[")):
-        # A file named `::error::x.md` must not pass for a workflow command (`##[` is the
-        # runner's older syntax).
-        path = "./" + path
-    return (
-        f"{path}:{diagnostic.line}:{diagnostic.column}: "
-        f"{diagnostic.severity.value}: {_one_line(diagnostic.message)} [{diagnostic.code}]"
-    )
 
 
 def _load(folder: Path, settings: Settings) -> Organisation:
@@ -196,7 +178,7 @@ def _settings_and_folder(args: argparse.Namespace) -> tuple[Settings, Path] | in
 
 def _refuse(problems: list[str]) -> int:
     for problem in problems:
-        print(f"okr: error: {_one_line(problem)}", file=sys.stderr)
+        print(f"okr: error: {one_line(problem)}", file=sys.stderr)
     return 1
 
 

@@ -31,7 +31,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .clock import today as resolve_today
 from .config import OkrConfig
-from .core.diagnostics import Diagnostic, Severity
+from .core.diagnostics import Diagnostic, Severity, format_text
 from .core.export import to_json
 from .core.load import read_folder
 from .core.organisation import Organisation, analyse
@@ -154,12 +154,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         except ValueError:
             shown = self.folder.as_posix()
         for diagnostic in diagnostics:
-            message = diagnostic.message.replace("\n", " ")
-            log.log(
-                _LEVELS[diagnostic.severity],
-                f"{shown}/{diagnostic.path}:{diagnostic.line}:{diagnostic.column}: {message} "
-                f"[{diagnostic.code}]",
-            )
+            # The same one-line form as `okr check`: a file name or message with a line break
+            # must not start a GitHub workflow command of its own in a CI log.
+            log.log(_LEVELS[diagnostic.severity], format_text(diagnostic, f"{shown}/{diagnostic.path}"))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if config.nav is None or not self.nav_paths:

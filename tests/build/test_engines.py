@@ -125,3 +125,16 @@ def test_engine_versions_are_pinned_below_2(engine: str) -> None:
     """MkDocs 2.0 announces the removal of plugins: never let a plain install bring it."""
     text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert re.search(rf'"{engine}>=1\.6,<2"', text)
+
+
+def test_okr_render_never_writes_outside_its_folder(tmp_path: Path) -> None:
+    from mkdocs_okr.publish import UnsafePath, _inside
+
+    out = tmp_path / "docs" / "okr"
+    assert _inside(out, "2024/brand/index.md") == (out / "2024" / "brand" / "index.md").resolve()
+    for escape in ("../outside.md", "../../etc/passwd", "/etc/passwd", "a/../../b.md"):
+        try:
+            _inside(out, escape)
+        except UnsafePath:
+            continue
+        raise AssertionError(f"{escape} was allowed")

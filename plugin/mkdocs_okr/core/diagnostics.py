@@ -125,3 +125,24 @@ def make(
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:
     return any(d.severity is Severity.ERROR for d in diagnostics)
+
+
+def one_line(text: str) -> str:
+    return text.replace("\r", " ").replace("\n", " ")
+
+
+def format_text(diagnostic: Diagnostic, shown_path: str) -> str:
+    """`path:line:col: severity: message [code]`, the form of `okr check` and of the build log.
+
+    Always one line, even when a message quotes text (or a file name) with line breaks: a second
+    line could pass for a diagnostic, or for a workflow command on CI.
+    """
+    path = one_line(shown_path)
+    if path.lstrip().startswith(("::", "##[")):
+        # A file named `::error::x.md` must not pass for a workflow command (`##[` is the
+        # runner's older syntax).
+        path = "./" + path
+    return (
+        f"{path}:{diagnostic.line}:{diagnostic.column}: "
+        f"{diagnostic.severity.value}: {one_line(diagnostic.message)} [{diagnostic.code}]"
+    )

@@ -31,6 +31,9 @@ MAX_DEPTH = 32
 # set -> objectives -> objective -> key_results -> key result -> checkins -> check-in
 _DEPTH_NEEDED = "an OKR file needs at most 7 levels."
 MAX_INT_DIGITS = 18
+# Larger magnitudes overflow `current - start` to infinity and scores to NaN; no OKR counts
+# anything near 10**18 (the largest 18-digit whole number is just below it).
+MAX_MAGNITUDE = 1e18
 DEFAULT_MAX_BYTES = 1024 * 1024
 
 _BOOL_TRUE = {"true", "True", "TRUE"}
@@ -399,11 +402,12 @@ class _Builder:
             return text
         if _FLOAT.fullmatch(text):
             number = float(text)
-            if number != number or number in (float("inf"), float("-inf")):
+            if not abs(number) < MAX_MAGNITUDE:
                 self.report(
                     "invalid-number",
                     event.start_mark,
-                    f"'{_clip(text)}' is too large a number. Use an ordinary number.",
+                    f"'{_clip(text)}' is too large a number: OKR values must stay below "
+                    "10^18. Use an ordinary number.",
                 )
                 return text
             return number

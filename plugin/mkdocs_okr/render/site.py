@@ -14,6 +14,7 @@ import posixpath
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup, escape
@@ -154,12 +155,13 @@ class SiteRenderer:
         return self.link(self.set_path(target.okr_set), anchor(target.objective, target.key_result))
 
     def edit_url(self, okr_set: OkrSet) -> str | None:
-        return self.options.edit_url + okr_set.path if self.options.edit_url else None
+        # Quoted: a file name is contributed text, and Material prints page.edit_url raw.
+        return self.options.edit_url + quote(okr_set.path) if self.options.edit_url else None
 
     def source_url(self, path: str, line: int) -> str | None:
         if not self.options.source_url:
             return None
-        return f"{self.options.source_url}{path}" + (f"#L{line}" if line else "")
+        return f"{self.options.source_url}{quote(path)}" + (f"#L{line}" if line else "")
 
     # Facts the templates show --------------------------------------------------------------
 
