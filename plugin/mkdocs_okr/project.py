@@ -108,29 +108,21 @@ def render_options(config_file: Path, settings: Settings, today: str | None) -> 
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
     assert isinstance(theme, dict)
     custom_dir = theme.get("custom_dir")
-    base = config_file.parent
+    repo_url = config.get("repo_url")
+    edit_uri = config.get("edit_uri", _default_edit_uri(repo_url))
+    docs_dir = str(config.get("docs_dir", "docs"))
+
+    def link(given: str | None, kind: str) -> str | None:
+        return repo_link(repo_url, edit_uri, docs_dir, settings.okrs_dir, given, kind)
+
     return RenderOptions(
         today=resolve_today(today or options.get("today")),
         pages_dir=str(options.get("pages_dir", "okr")).strip("/"),
         language=language_of(theme.get("language")),
         directory_urls=config.get("use_directory_urls", True) is not False,
-        edit_url=repo_link(
-            config.get("repo_url"),
-            config.get("edit_uri", _default_edit_uri(config.get("repo_url"))),
-            str(config.get("docs_dir", "docs")),
-            settings.okrs_dir,
-            options.get("edit_uri"),
-            "edit",
-        ),
-        source_url=repo_link(
-            config.get("repo_url"),
-            config.get("edit_uri", _default_edit_uri(config.get("repo_url"))),
-            str(config.get("docs_dir", "docs")),
-            settings.okrs_dir,
-            options.get("source_uri"),
-            "blob",
-        ),
-        template_dirs=(str(base / custom_dir),) if isinstance(custom_dir, str) else (),
+        edit_url=link(options.get("edit_uri"), "edit"),
+        source_url=link(options.get("source_uri"), "blob"),
+        template_dirs=(str(config_file.parent / custom_dir),) if isinstance(custom_dir, str) else (),
     )
 
 
