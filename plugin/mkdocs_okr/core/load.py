@@ -436,13 +436,15 @@ def load_files(files: Iterable[tuple[str, bytes]], settings: Settings) -> list[L
     return [load_text(raw, path, settings, calendar) for path, raw in files]
 
 
-def read_folder(folder: FsPath) -> list[tuple[str, bytes]]:
-    """Every OKR file below `folder` as (path relative to it, bytes); unreadable ones as b''."""
-    found: list[tuple[str, bytes]] = []
+def read_folder(folder: FsPath) -> list[tuple[str, bytes | None]]:
+    """Every OKR file below `folder` as (path relative to it, bytes); None for a file that
+    cannot be read, or that is a symbolic link (it could point at any file of the machine,
+    and messages quote what they read)."""
+    found: list[tuple[str, bytes | None]] = []
     for file in find_okr_files(folder):
         relative = file.relative_to(folder).as_posix()
         try:
-            found.append((relative, file.read_bytes()))
+            found.append((relative, None if file.is_symlink() else file.read_bytes()))
         except OSError:
-            found.append((relative, b"\x00unreadable"))
+            found.append((relative, None))
     return found

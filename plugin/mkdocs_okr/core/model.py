@@ -16,7 +16,9 @@ LEVEL_RANK = {"company": 0, "team": 1, "individual": 2}
 
 
 def clamp01(value: float) -> float:
-    return 0.0 if value < 0 else 1.0 if value > 1 else value
+    # `not value >= 0` also catches NaN: a score is never NaN, even from numbers the reader
+    # refuses (a safety net; the loader keeps numbers far below overflow).
+    return 0.0 if not value >= 0 else 1.0 if value > 1 else value
 
 
 def weighted_mean(pairs: list[tuple[float, float]]) -> float | None:

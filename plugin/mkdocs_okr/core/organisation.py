@@ -110,7 +110,12 @@ def analyse(files: Iterable[tuple[str, bytes | None]], settings: Settings) -> Or
     for path, raw in files:
         if raw is None:
             problem = make(
-                "file-unreadable", path, 0, 0, "This file cannot be read (permissions?)."
+                "file-unreadable",
+                path,
+                0,
+                0,
+                "This file cannot be read: check its permissions. A symbolic link is not read "
+                "either; put the OKR file itself in the folder.",
             )
             unreadable.append(LoadedFile(path, None, [problem]))
         else:

@@ -31,7 +31,18 @@ ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,31}")
 _RESERVED = re.compile(r"(con|prn|aux|nul|com[0-9]|lpt[0-9])", re.IGNORECASE)
 
 
+# Names of pages the site keeps beside the set pages of a cycle (see render/site.py).
+RESERVED_OWNERS = ("tree", "review")
+
+
 def _owner(value: str) -> str:
+    if value in RESERVED_OWNERS:
+        raise PydanticCustomError(
+            "invalid-id",
+            "'{value}' is not a usable owner id: the site has a page of that name in every "
+            "cycle (tree, review). Choose another id, for example {value}-team.",
+            {"value": value},
+        )
     if not OWNER.fullmatch(value) or _RESERVED.fullmatch(value):
         raise PydanticCustomError(
             "invalid-id",
