@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, clock, gitfiles
+from .cache import CheckCache, CheckResult, check_key
 from .core.diagnostics import Diagnostic, Severity, format_text, one_line
 from .core.diff import compare, diagnostic_changes
 from .core.diff import to_data as diff_data
@@ -73,8 +74,8 @@ def command_check(args: argparse.Namespace) -> int:
     if isinstance(resolved, int):
         return resolved
     settings, folder = resolved
-    organisation = _load(folder, settings)
-    diagnostics = organisation.diagnostics
+    result = _checked(folder, settings, None if args.no_cache else _cache_folder(args.config))
+    diagnostics = result.diagnostics
     counts = count_by_severity(diagnostics)
     if args.format == "json":
         print(
@@ -83,11 +84,7 @@ def command_check(args: argparse.Namespace) -> int:
                     "diagnostics": [
                         {**d.as_dict(), "path": _shown(folder, d.path)} for d in diagnostics
                     ],
-                    "summary": {
-                        "files": len(organisation.files),
-                        "sets": len(organisation.sets),
-                        **counts,
-                    },
+                    "summary": {"files": result.files, "sets": result.sets, **counts},
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -100,11 +97,32 @@ def command_check(args: argparse.Namespace) -> int:
                 print(format_github(diagnostic, shown))
             print(format_text(diagnostic, shown))
         print(
-            f"{len(organisation.files)} files, {len(organisation.sets)} OKR sets: "
+            f"{result.files} files, {result.sets} OKR sets: "
             f"{counts['error']} errors, {counts['warning']} warnings."
         )
     failing = counts["error"] + (counts["warning"] if args.strict else 0)
     return 1 if failing else 0
+
+
+def _cache_folder(config: Path | None) -> Path:
+    """`.cache/okr/` beside mkdocs.yml (the project's top), where Material keeps its caches."""
+    config_file = config or Path("mkdocs.yml")
+    return (config_file.parent if config_file.is_file() else Path(".")) / ".cache" / "okr"
+
+
+def _checked(folder: Path, settings: Settings, cache_folder: Path | None) -> CheckResult:
+    """The diagnostics of a folder, from the result cache when no file has changed."""
+    files = read_folder(folder)
+    cache = CheckCache(cache_folder) if cache_folder is not None else None
+    key = check_key(files, settings) if cache is not None else ""
+    cached = cache.get(key) if cache is not None else None
+    if cached is not None:
+        return cached
+    organisation = analyse(files, settings)
+    result = CheckResult(len(organisation.files), len(organisation.sets), organisation.diagnostics)
+    if cache is not None:
+        cache.put(key, result)
+    return result
 
 
 def command_export(args: argparse.Namespace) -> int:
@@ -358,6 +376,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_common(check)
     check.add_argument("--format", choices=["text", "json", "github"], default="text")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the result cache in .cache/okr/"
+    )
     check.set_defaults(handler=command_check)
 
     export = commands.add_parser("export", help="every set, objective and KR with scores")

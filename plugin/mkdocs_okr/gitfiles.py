@@ -119,11 +119,11 @@ def read_revision(root: Path, revision: str, folder: str) -> list[tuple[str, byt
     return sorted(files)
 
 
-def read_side(root: Path, revision: str | None, folder: Path) -> list[tuple[str, bytes]]:
+def read_side(root: Path, revision: str | None, folder: Path) -> list[tuple[str, bytes | None]]:
     """The folder's files at `revision`, or in the work tree when `revision` is None."""
     if revision is None:
         return read_folder(folder) if folder.is_dir() else []
-    return read_revision(root, revision, folder_in_repository(root, folder))
+    return list(read_revision(root, revision, folder_in_repository(root, folder)))
 
 
 def join(folder: str, relative: str) -> str:

@@ -1,0 +1,77 @@
+"""The result cache of `okr check` can never serve a stale result."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from mkdocs_okr.cli import main
+
+GOOD = """---
+cycle: 2024
+owner: company
+level: company
+objectives:
+  - title: Grow
+    key_results:
+      - {title: Revenue, target: 100}
+---
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "okrs").mkdir()
+    (tmp_path / "okrs" / "company.md").write_text(GOOD, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_a_change_that_keeps_size_and_mtime_is_seen(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    file = project / "okrs" / "company.md"
+    assert main(["check"]) == 0
+    assert (project / ".cache" / "okr" / "check.json").is_file()
+    before = os.stat(file)
+
+    # Same length, same modification time: only the content tells the difference.
+    broken = GOOD.replace("target: 100", "target: '1'")
+    assert len(broken.encode()) == before.st_size
+    file.write_text(broken, encoding="utf-8")
+    os.utime(file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(file).st_mtime_ns == before.st_mtime_ns
+    capsys.readouterr()
+
+    assert main(["check"]) == 1
+    assert "[wrong-type]" in capsys.readouterr().out
+
+
+def test_a_warm_run_gives_the_same_output(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "okrs" / "copy.md").write_text(GOOD, encoding="utf-8")  # a second set of one owner
+    cold = main(["check"]), capsys.readouterr().out
+    warm = main(["check"]), capsys.readouterr().out
+    uncached = main(["check", "--no-cache"]), capsys.readouterr().out
+    assert cold == warm == uncached
+    assert "duplicate-owner" in cold[1]
+
+
+def test_a_corrupt_cache_is_a_cold_run(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 0
+    (project / ".cache" / "okr" / "check.json").write_text("{not json", encoding="utf-8")
+    (project / "okrs" / "company.md").write_text(GOOD.replace("target: 100", "target: yes"), encoding="utf-8")
+    assert main(["check"]) == 1
+    assert "ambiguous-value" in capsys.readouterr().out
+
+
+def test_options_are_part_of_the_key(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "okrs" / "company.md").write_text(GOOD.replace("Revenue", "每天发帖"), encoding="utf-8")
+    assert main(["check", "--strict"]) == 1
+    (project / "mkdocs.yml").write_text("plugins:\n  - okr:\n      ignore: [task-like]\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", "--strict"]) == 0
+
+
+def test_no_cache_writes_nothing(project: Path) -> None:
+    assert main(["check", "--no-cache"]) == 0
+    assert not (project / ".cache").exists()
