@@ -33,11 +33,11 @@ from .clock import today as resolve_today
 from .config import OkrConfig
 from .core.diagnostics import Diagnostic, Severity, format_text
 from .core.export import to_json
-from .core.load import read_folder
+from .core.load import LoadMemo, read_folder
 from .core.organisation import Organisation, analyse
 from .core.settings import Settings, settings_from_mapping
 from .project import repo_link
-from .render import RenderOptions, render_pages, stylesheet
+from .render import PageMemo, RenderOptions, render_pages, stylesheet
 from .render.i18n import language_of
 
 log = get_plugin_logger("okr")
@@ -58,6 +58,10 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         self.organisation: Organisation | None = None
         self.edit_urls: dict[str, str] = {}
         self.nav_paths: list[str] = []
+        # Kept across `mkdocs serve` rebuilds (on_startup keeps this instance): a rebuild
+        # parses and renders only what changed.
+        self.load_memo = LoadMemo()
+        self.page_memo = PageMemo()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Present so that MkDocs keeps one instance for all rebuilds of `mkdocs serve`.
@@ -113,14 +117,14 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
 
     @event_priority(50)  # before other plugins read the files (search, tags, blog)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        organisation = analyse(read_folder(self.folder), self.settings)
+        organisation = analyse(read_folder(self.folder), self.settings, self.load_memo)
         self.organisation = organisation
         self._log(organisation.diagnostics, config)
         options = self._options(config)
         self.edit_urls = {}
         self.nav_paths = []
         automatic_nav = config.nav is None
-        for page in render_pages(organisation, options):
+        for page in render_pages(organisation, options, self.page_memo, self.load_memo.digests):
             if page.in_nav:
                 self.nav_paths.append(page.path)
             # With an explicit nav, on_nav places the index pages; MkDocs need not list them.
@@ -156,7 +160,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         for diagnostic in diagnostics:
             # The same one-line form as `okr check`: a file name or message with a line break
             # must not start a GitHub workflow command of its own in a CI log.
-            log.log(_LEVELS[diagnostic.severity], format_text(diagnostic, f"{shown}/{diagnostic.path}"))
+            log.log(
+                _LEVELS[diagnostic.severity], format_text(diagnostic, f"{shown}/{diagnostic.path}")
+            )
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if config.nav is None or not self.nav_paths:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Iterable
@@ -430,10 +431,51 @@ def _lint_set(
                 )
 
 
-def load_files(files: Iterable[tuple[str, bytes]], settings: Settings) -> list[LoadedFile]:
+def load_files(
+    files: Iterable[tuple[str, bytes]], settings: Settings, memo: LoadMemo | None = None
+) -> list[LoadedFile]:
     """(relative path, bytes) pairs -> loaded files, in the order given."""
+    if memo is not None:
+        return memo.load(files, settings)
     calendar = settings.calendar()
     return [load_text(raw, path, settings, calendar) for path, raw in files]
+
+
+def content_digest(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+class LoadMemo:
+    """The loaded files of the last run, by path and content: `mkdocs serve` re-reads every
+    file's bytes on a rebuild but parses only the ones whose content changed."""
+
+    def __init__(self) -> None:
+        self._settings = ""
+        self._loaded: dict[str, tuple[str, LoadedFile]] = {}
+        self.digests: dict[str, str] = {}
+        self.parsed = 0  # how many files the last `load` had to parse
+
+    def load(self, files: Iterable[tuple[str, bytes]], settings: Settings) -> list[LoadedFile]:
+        fingerprint = settings.model_dump_json()
+        if fingerprint != self._settings:
+            self._settings, self._loaded = fingerprint, {}
+        calendar = settings.calendar()
+        result: list[LoadedFile] = []
+        kept: dict[str, tuple[str, LoadedFile]] = {}
+        self.parsed = 0
+        for path, raw in files:
+            digest = content_digest(raw)
+            known = self._loaded.get(path)
+            if known is not None and known[0] == digest:
+                loaded = known[1]
+            else:
+                loaded = load_text(raw, path, settings, calendar)
+                self.parsed += 1
+            kept[path] = (digest, loaded)
+            result.append(loaded)
+        self._loaded = kept
+        self.digests = {path: digest for path, (digest, _loaded) in kept.items()}
+        return result
 
 
 def read_folder(folder: FsPath) -> list[tuple[str, bytes | None]]:

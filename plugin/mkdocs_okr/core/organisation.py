@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .cycles import Cycle
 from .diagnostics import Diagnostic, Severity, make
-from .load import LoadedFile, load_files
+from .load import LoadedFile, LoadMemo, load_files
 from .model import LEVEL_RANK, KeyResult, Objective, OkrSet, Reference, key_result_in
 from .settings import Settings
 
@@ -53,6 +53,7 @@ class Organisation:
     aligns: dict[str, list[Target]] = field(default_factory=dict)
     # objective or KR ref -> the objectives that align to it (sorted by ref)
     supported_by: dict[str, list[Target]] = field(default_factory=dict)
+    _children: dict[int, list[OkrSet]] | None = field(default=None, init=False, repr=False)
 
     def cycles(self) -> list[Cycle]:
         """Every cycle with at least one set, newest (latest start, then longest) first."""
@@ -73,16 +74,19 @@ class Organisation:
 
     def children_of(self, okr_set: OkrSet) -> list[OkrSet]:
         """The sets whose parent resolves to `okr_set` (in its cycle or in cycles inside it)."""
-        return [
-            child
-            for child in self.sets
-            if child.parent == okr_set.owner and self.parent_of(child) is okr_set
-        ]
+        if self._children is None:
+            # Built once: asking every set of a large organisation for its children would
+            # otherwise walk all sets for each one.
+            found: dict[int, list[OkrSet]] = defaultdict(list)
+            for child in self.sets:
+                parent = self.parent_of(child)
+                if parent is not None:
+                    found[id(parent)].append(child)
+            self._children = found
+        return list(self._children.get(id(okr_set), []))
 
     def history_of(self, owner: str) -> list[OkrSet]:
-        return sorted(
-            (s for s in self.sets if s.owner == owner), key=lambda s: (s.cycle.start, s.cycle.days)
-        )
+        return sorted(self._by_owner.get(owner, []), key=lambda s: (s.cycle.start, s.cycle.days))
 
     def _owner_in_cycle(self, owner: str, cycle: Cycle) -> OkrSet | None:
         """The owner's set in `cycle`, else in the smallest enclosing cycle that has one."""
@@ -100,10 +104,13 @@ class Organisation:
             self._by_owner[okr_set.owner].append(okr_set)
 
 
-def analyse(files: Iterable[tuple[str, bytes | None]], settings: Settings) -> Organisation:
+def analyse(
+    files: Iterable[tuple[str, bytes | None]], settings: Settings, memo: LoadMemo | None = None
+) -> Organisation:
     """(relative path, bytes) of every OKR file -> the checked, linked organisation.
 
-    A file whose bytes are None could not be read from disk; it is reported, not fatal.
+    A file whose bytes are None could not be read from disk; it is reported, not fatal. With a
+    memo, files whose content is unchanged since the memo's last run are not parsed again.
     """
     readable: list[tuple[str, bytes]] = []
     unreadable: list[LoadedFile] = []
@@ -120,7 +127,7 @@ def analyse(files: Iterable[tuple[str, bytes | None]], settings: Settings) -> Or
             unreadable.append(LoadedFile(path, None, [problem]))
         else:
             readable.append((path, raw))
-    loaded = load_files(readable, settings) + unreadable
+    loaded = load_files(readable, settings, memo) + unreadable
     loaded.sort(key=lambda f: f.path)
     diagnostics = [d for f in loaded for d in f.diagnostics]
     sets = _unique_sets(loaded, diagnostics)

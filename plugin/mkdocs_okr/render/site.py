@@ -9,9 +9,12 @@ are given to the engine already escaped, because Material prints `page.title` ra
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import posixpath
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from typing import Any
 from urllib.parse import quote
@@ -87,9 +90,17 @@ def anchor(objective: Objective, key_result: KeyResult | None = None) -> str:
 class SiteRenderer:
     """Builds every page of the OKR site from one organisation."""
 
-    def __init__(self, organisation: Organisation, options: RenderOptions) -> None:
+    def __init__(
+        self,
+        organisation: Organisation,
+        options: RenderOptions,
+        memo: PageMemo | None = None,
+        digests: Mapping[str, str] | None = None,
+    ) -> None:
         self.organisation = organisation
         self.options = options
+        self.memo = memo
+        self.digests = digests or {}
         self.settings = organisation.settings
         self.labels = Labels(options.language)
         loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(list(options.template_dirs))]
@@ -381,30 +392,70 @@ class SiteRenderer:
         for cycle in cycles:
             pages += [self._review_page(cycle), self._tree_page(cycle)]
         for okr_set in organisation.sets:
+            parent = organisation.parent_of(okr_set)
+            children = organisation.children_of(okr_set)
+            related = [okr_set, *([parent] if parent else []), *children, *self._linked(okr_set)]
             pages.append(
-                self._page(
+                self._remembered(
                     self.set_path(okr_set),
-                    f"{okr_set.name} · {okr_set.cycle.id}",
-                    "okr/set.html",
-                    False,
-                    okr_set=okr_set,
-                    parent=organisation.parent_of(okr_set),
-                    children=organisation.children_of(okr_set),
+                    related,
+                    partial(
+                        self._page,
+                        self.set_path(okr_set),
+                        f"{okr_set.name} · {okr_set.cycle.id}",
+                        "okr/set.html",
+                        False,
+                        okr_set=okr_set,
+                        parent=parent,
+                        children=children,
+                    ),
                 )
             )
         for owner in sorted({s.owner for s in organisation.sets}):
             history = organisation.history_of(owner)
             pages.append(
-                self._page(
+                self._remembered(
                     self.owner_path(owner),
-                    history[-1].name,
-                    "okr/owner.html",
-                    False,
-                    owner=owner,
-                    history=history,
+                    history,
+                    partial(
+                        self._page,
+                        self.owner_path(owner),
+                        history[-1].name,
+                        "okr/owner.html",
+                        False,
+                        owner=owner,
+                        history=history,
+                    ),
                 )
             )
         return pages
+
+    def _linked(self, okr_set: OkrSet) -> list[OkrSet]:
+        """The sets whose names, titles or scores the set's page shows through alignment."""
+        linked: list[OkrSet] = []
+        for objective in okr_set.objectives:
+            linked += [t.okr_set for t in self.aligns(okr_set, objective)]
+            linked += [t.okr_set for t in self.supported_by(okr_set, objective)]
+            for kr in objective.key_results:
+                linked += [t.okr_set for t in self.supported_by(okr_set, objective, kr)]
+        return linked
+
+    def _remembered(self, path: str, shown: list[OkrSet], render: Callable[[], Page]) -> Page:
+        """A set or owner page from the memo when nothing it shows has changed.
+
+        What a page shows comes from the OKR files of the sets it names (their content digests),
+        the errors found in them, and the options (today among them)."""
+        if self.memo is None or not self.digests:
+            return render()
+        parts = [repr(self.options)]
+        for okr_set in shown:
+            parts += [
+                okr_set.path,
+                self.digests.get(okr_set.path, "?"),
+                str(self.errors_in(okr_set)),
+            ]
+        fingerprint = hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
+        return self.memo.page(path, fingerprint, render)
 
     def _cycle_page(self, cycle: Cycle) -> Page:
         sets = self.organisation.sets_in(cycle.id)
@@ -456,6 +507,44 @@ class SiteRenderer:
         )
 
 
-def render_pages(organisation: Organisation, options: RenderOptions) -> list[Page]:
-    """Every generated page of the OKR site."""
-    return SiteRenderer(organisation, options).pages()
+class PageMemo:
+    """The set and owner pages of the last build, by fingerprint: on a `mkdocs serve` rebuild
+    only the pages whose sets changed are rendered again."""
+
+    def __init__(self) -> None:
+        self._pages: dict[str, tuple[str, Page]] = {}
+        self._next: dict[str, tuple[str, Page]] = {}
+        self.rendered = 0  # pages the last run had to render
+
+    def start(self) -> None:
+        self._next = {}
+        self.rendered = 0
+
+    def page(self, path: str, fingerprint: str, render: Callable[[], Page]) -> Page:
+        known = self._pages.get(path)
+        if known is not None and known[0] == fingerprint:
+            page = known[1]
+        else:
+            page = render()
+            self.rendered += 1
+        self._next[path] = (fingerprint, page)
+        return page
+
+    def finish(self) -> None:
+        self._pages = self._next
+
+
+def render_pages(
+    organisation: Organisation,
+    options: RenderOptions,
+    memo: PageMemo | None = None,
+    digests: Mapping[str, str] | None = None,
+) -> list[Page]:
+    """Every generated page of the OKR site; with a memo and the files' content digests, the
+    set and owner pages whose sets did not change are taken from the last run."""
+    if memo is not None:
+        memo.start()
+    pages = SiteRenderer(organisation, options, memo, digests).pages()
+    if memo is not None:
+        memo.finish()
+    return pages
