@@ -38,14 +38,14 @@ def _key_result(
         "id": kr.id,
         "title": kr.title,
         "kind": kr.kind,
-        "start": _number(kr.start) if kr.kind == "numeric" else None,
-        "target": _number(kr.target),
+        "start": _value(kr.start) if kr.kind == "numeric" else None,
+        "target": _value(kr.target),
         "unit": kr.unit,
-        "weight": _number(kr.weight),
-        "current": current if isinstance(current, bool) or current is None else _number(current),
+        "weight": _value(kr.weight),
+        "current": current if isinstance(current, bool) or current is None else _value(current),
         "progress": _number(kr.progress),
         "score": _number(kr.score),
-        "score_given": _number(kr.score_given),
+        "score_given": _value(kr.score_given),
         "dropped": kr.dropped,
         "reason": kr.reason,
         "tags": kr.tags,
@@ -53,7 +53,7 @@ def _key_result(
         "checkins": [
             {
                 "date": c.date.isoformat(),
-                "value": c.value if isinstance(c.value, bool) else _number(c.value),
+                "value": c.value if isinstance(c.value, bool) else _value(c.value),
                 "note": c.note,
             }
             for c in kr.checkins
@@ -69,7 +69,7 @@ def _objective(organisation: Organisation, okr_set: OkrSet, objective: Objective
         "id": objective.id,
         "title": objective.title,
         "type": objective.type,
-        "weight": _number(objective.weight),
+        "weight": _value(objective.weight),
         "tags": objective.tags,
         "progress": _number(objective.progress),
         "score": _number(objective.score),
