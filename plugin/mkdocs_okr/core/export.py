@@ -18,10 +18,17 @@ EXPORT_VERSION = 1
 
 
 def _number(value: float | None) -> float | None:
+    """A computed progress or score, to four decimals (more would only show float noise)."""
     if value is None:
         return None
-    rounded = round(value, 4)
-    return int(rounded) if rounded == int(rounded) and abs(rounded) < 1e15 else rounded
+    return _value(round(value, 4))
+
+
+def _value(value: float | None) -> float | None:
+    """A value as written in the file, exactly: the export loses nothing (10000.0 -> 10000)."""
+    if value is None:
+        return None
+    return int(value) if value == int(value) and abs(value) < 1e15 else value
 
 
 def _refs(targets: list[Target]) -> list[str]:
