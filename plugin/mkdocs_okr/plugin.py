@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -91,27 +92,16 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         except ValueError as error:
             raise PluginError(f"okr plugin option today: {error}") from error
         custom_dir = config.theme.custom_dir
+        link = partial(
+            repo_link, config.repo_url, config.edit_uri, config.docs_dir, self.settings.okrs_dir
+        )
         return RenderOptions(
             today=today,
             pages_dir=self.config.pages_dir.strip("/"),
             language=language_of(config.theme.get("language")),
             directory_urls=config.use_directory_urls,
-            edit_url=repo_link(
-                config.repo_url,
-                config.edit_uri,
-                config.docs_dir,
-                self.settings.okrs_dir,
-                self.config.edit_uri,
-                "edit",
-            ),
-            source_url=repo_link(
-                config.repo_url,
-                config.edit_uri,
-                config.docs_dir,
-                self.settings.okrs_dir,
-                self.config.source_uri,
-                "blob",
-            ),
+            edit_url=link(self.config.edit_uri, "edit"),
+            source_url=link(self.config.source_uri, "blob"),
             template_dirs=(custom_dir,) if custom_dir else (),
         )
 
