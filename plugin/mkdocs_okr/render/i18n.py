@@ -272,7 +272,7 @@ class Labels:
         return format_date(day, format="medium", locale=self.locale)
 
     def number(self, value: float | None) -> str:
-        if value is None:
+        if value is None or isinstance(value, bool):
             return "–"
         return format_decimal(value, format="#,##0.##", locale=self.locale)
 

@@ -283,11 +283,13 @@ class SiteRenderer:
         )
 
     def trend(self, okr_set: OkrSet, key_result: KeyResult, small: bool = False) -> Markup:
+        """The check-ins of a numeric KR as a chart; a milestone has none (done or not)."""
+        current = key_result.current
+        if key_result.kind != "numeric" or isinstance(current, bool):
+            return Markup("")
         label = self.labels["trend_label"].format(
             title=key_result.title,
-            current=self.labels.number(
-                key_result.current if isinstance(key_result.current, (int, float)) else None
-            ),
+            current=self.labels.number(current),
             target=self.labels.number(key_result.target),
             start=self.labels.number(key_result.start),
         )
