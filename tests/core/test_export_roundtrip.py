@@ -138,3 +138,13 @@ def test_export_is_lossless(front: dict[str, Any]) -> None:
             assert [c["date"] for c in kr_back["checkins"]] == [c["date"] for c in kr["checkins"]]
     second = export_data(analyse(_files(rebuilt), Settings()))
     assert json.dumps(second["sets"], sort_keys=True) == json.dumps(exported["sets"], sort_keys=True)
+
+
+@settings(max_examples=40, deadline=None)
+@given(okr_set(), days, st.sampled_from(["en", "zh"]))
+def test_any_valid_set_renders_every_page(front: dict[str, Any], today: dt.date, language: str) -> None:
+    from mkdocs_okr.render import RenderOptions, render_pages
+
+    organisation = analyse(_files(front), Settings())
+    pages = render_pages(organisation, RenderOptions(today=today, language=language))
+    assert {p.path for p in pages} >= {"okr/index.md", "okr/week/index.md", "okr/2024-Q1/company/index.md"}
