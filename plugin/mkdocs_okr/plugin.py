@@ -129,7 +129,10 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         self._add(files, File.generated(config, css, content=stylesheet()))
         if self.config.export:
             self._add(
-                files, File.generated(config, self.config.export, content=to_json(organisation))
+                files,
+                File.generated(
+                    config, self.config.export, content=to_json(organisation, compact=True)
+                ),
             )
         return files
 

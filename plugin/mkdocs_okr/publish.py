@@ -43,7 +43,7 @@ def render_folder(organisation: Organisation, options: RenderOptions, out: Path)
         relative = page.path[len(prefix) :] if page.path.startswith(prefix) else page.path
         wanted[_inside(out, relative)] = page.markdown
     wanted[_inside(out, "okr.css")] = stylesheet()
-    wanted[_inside(out, "okrs.json")] = to_json(organisation)
+    wanted[_inside(out, "okrs.json")] = to_json(organisation, compact=True)
     marker = _inside(out, ".okr-render")
     removed = 0
     if out.is_dir() and marker.is_file():

@@ -10,7 +10,9 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+from mkdocs_okr.core.load import LoadMemo
 from mkdocs_okr.plugin import OkrPlugin
+from mkdocs_okr.render import PageMemo
 
 from .sitetools import REPO
 
@@ -38,6 +40,9 @@ def test_a_rebuild_parses_and_renders_only_what_changed(tmp_path: Path) -> None:
     config = config.plugins.on_config(config)
     plugin = config.plugins["okr"]
     assert isinstance(plugin, OkrPlugin)
+    # MkDocs keeps plugin instances that define on_startup for the whole process (that is how
+    # `serve` keeps them): start this test with empty memos.
+    plugin.load_memo, plugin.page_memo = LoadMemo(), PageMemo()
 
     first = _build(config)
     sets = plugin.load_memo.parsed

@@ -125,10 +125,13 @@ def export_data(organisation: Organisation) -> dict[str, Any]:
     }
 
 
-def to_json(organisation: Organisation) -> str:
-    return (
-        json.dumps(export_data(organisation), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-    )
+def to_json(organisation: Organisation, *, compact: bool = False) -> str:
+    """The export as JSON text: indented for people, or compact for the site, where it is
+    several times faster to write (Python's JSON encoder indents in pure Python)."""
+    data = export_data(organisation)
+    if compact:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 CSV_COLUMNS = [
