@@ -124,13 +124,13 @@ class KeyResultIn(_Strict):
     target: Number | None = None
     unit: Annotated[str, Field(max_length=64)] | None = None
     weight: Weight | None = None
-    checkins: list[CheckinIn] = []
+    checkins: list[CheckinIn] = Field(default_factory=list)
     current: Value | None = None
     score: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] | None = None
     status: Literal["active", "dropped"] | None = None
     reason: Text | None = None
     done: bool | None = None
-    tags: Tags = []
+    tags: Tags = Field(default_factory=list)
 
 
 class ObjectiveIn(_Strict):
@@ -140,8 +140,8 @@ class ObjectiveIn(_Strict):
     weight: Weight | None = None
     aligns: Annotated[
         list[Annotated[str, Field(max_length=200)]], BeforeValidator(_one_or_many)
-    ] = []
-    tags: Tags = []
+    ] = Field(default_factory=list)
+    tags: Tags = Field(default_factory=list)
     key_results: Annotated[list[KeyResultIn], Field(min_length=1)]
 
 
@@ -151,7 +151,7 @@ class OkrSetIn(_Strict):
     name: Annotated[str, Field(min_length=1, max_length=200)] | None = None
     level: Literal["company", "team", "individual"]
     parent: OwnerId | None = None
-    tags: Tags = []
+    tags: Tags = Field(default_factory=list)
     objectives: Annotated[list[ObjectiveIn], Field(min_length=1)]
 
 

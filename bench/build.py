@@ -1,0 +1,185 @@
+"""Site builds at company scale (issue 7, goals 3-5), measured side by side.
+
+For each size N it generates an organisation (bench/generate.py) and two projects:
+
+- ours: Material + the okr plugin reading the OKR folder;
+- plain: Material alone, building the very pages the plugin would generate, written as plain
+  Markdown files by `okr render`. Same pages, same sizes, and the same navigation shape: an
+  explicit nav of the index pages (home, this week, the cycles, calibration, problems); set and
+  owner pages are out of the nav in both.
+
+It runs `mkdocs build` of each alternately (ours, plain, ours, ...), in new processes, and
+prints medians, the ratio ours/plain, the growth from the first size to the others, and the
+peak memory (max RSS) of each build. Then it measures a `mkdocs serve` rebuild: after one OKR
+file is saved, how long the plugin's own part (on_files: read, parse what changed, check,
+render what changed) takes.
+
+    python bench/build.py --sizes 1000,5000 --repeat 3 [--memory 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import generate
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "bench" / "out" / "build"
+TODAY = "2024-02-15"  # inside the generated quarter: expected progress and staleness show
+
+
+def _config(nav: list[Any], with_plugin: bool) -> str:
+    lines = [
+        "site_name: Bench",
+        "theme:",
+        "  name: material",
+        "  font: false",
+        "  features: [navigation.indexes]",
+        "plugins:",
+        "  - search",
+    ]
+    if with_plugin:
+        lines += ["  - okr:", f"      today: '{TODAY}'"]
+    else:
+        lines += ["extra_css:", "  - okr/okr.css"]
+    lines.append("nav:")
+    for entry in nav:
+        lines.append(f"  - {entry}")
+    return "\n".join(lines) + "\n"
+
+
+def prepare(n: int, seed: int) -> tuple[Path, Path]:
+    """The two projects for size n (made once, reused on later runs)."""
+    base = OUT / f"n{n}-seed{seed}"
+    ours, plain = base / "ours", base / "plain"
+    if (ours / "mkdocs.yml").is_file() and (plain / "mkdocs.yml").is_file():
+        return ours, plain
+    shutil.rmtree(base, ignore_errors=True)
+    for project in (ours, plain):
+        (project / "docs").mkdir(parents=True)
+        (project / "docs" / "index.md").write_text("# Bench\n", encoding="utf-8")
+    generate(ours / "okrs", n, seed)
+    # The plain project gets the plugin's own pages as files.
+    (plain / "mkdocs.yml").write_text(_config([], with_plugin=True), encoding="utf-8")
+    shutil.copytree(ours / "okrs", plain / "okrs")
+    subprocess.run(
+        [str(Path(sys.executable).parent / "okr"), "render", "--config", "mkdocs.yml", "--out", "docs/okr", "--today", TODAY],
+        cwd=plain,
+        check=True,
+        capture_output=True,
+    )
+    shutil.rmtree(plain / "okrs")
+    index_pages = ["okr/index.md", "okr/week/index.md"]
+    index_pages += sorted(
+        f"okr/{p.parent.name}/index.md"
+        for p in (plain / "docs" / "okr").glob("*/index.md")
+        if p.parent.name not in ("week", "calibration", "problems", "owners")
+    )
+    index_pages += ["okr/calibration/index.md", "okr/problems/index.md"]
+    (plain / "mkdocs.yml").write_text(_config(["index.md", *index_pages], with_plugin=False), encoding="utf-8")
+    (ours / "mkdocs.yml").write_text(
+        _config(["index.md", "OKR: okr/index.md", "okr/problems/index.md"], with_plugin=True), encoding="utf-8"
+    )
+    return ours, plain
+
+
+def timed_build(project: Path) -> tuple[float, float]:
+    """Seconds and peak memory (MiB) of one `mkdocs build` in a new process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(project / "site")],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    _pid, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"mkdocs build failed in {project}: {process.stderr.read().decode() if process.stderr else ''}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def rebuild_share(project: Path) -> list[float]:
+    """The plugin's own seconds (on_files) after saving one OKR file, as `mkdocs serve` would."""
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    config = load_config(str(project / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    config.plugins.on_files(Files([]), config=config)  # the first build fills the memos
+    files = sorted((project / "okrs").rglob("*.md"))
+    target = next(f for f in files if f.name != "README.md" and "individual" in f.read_text(encoding="utf-8")[:400])
+    shares = []
+    for round_ in range(5):
+        target.write_text(target.read_text(encoding="utf-8") + f"\nSaved again ({round_}).\n", encoding="utf-8")
+        start = time.perf_counter()
+        config.plugins.on_files(Files([]), config=config)
+        shares.append(time.perf_counter() - start)
+    return shares
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--sizes", default="1000,5000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--memory", type=int, default=10000, help="size of the one-off memory build (0: none)")
+    args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",")]
+    results: dict[str, Any] = {
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "machine": {"cpu": platform.processor() or platform.machine(), "cores": os.cpu_count(), "python": platform.python_version()},
+        "sizes": {},
+    }
+    for n in sizes:
+        ours, plain = prepare(n, args.seed)
+        runs: dict[str, list[tuple[float, float]]] = {"ours": [], "plain": []}
+        for _ in range(args.repeat):
+            runs["ours"].append(timed_build(ours))
+            runs["plain"].append(timed_build(plain))
+        summary: dict[str, Any] = {
+            name: {
+                "median_s": statistics.median(s for s, _m in values),
+                "min_s": min(s for s, _m in values),
+                "max_s": max(s for s, _m in values),
+                "max_rss_mib": max(m for _s, m in values),
+            }
+            for name, values in runs.items()
+        }
+        summary["ratio_ours_over_plain"] = summary["ours"]["median_s"] / summary["plain"]["median_s"]
+        summary["rebuild_share_s"] = statistics.median(rebuild_share(ours))
+        results["sizes"][str(n)] = summary
+        print(json.dumps({n: summary}, indent=1), flush=True)
+    first = str(sizes[0])
+    for n in sizes[1:]:
+        growth = results["sizes"][str(n)]["ours"]["median_s"] / results["sizes"][first]["ours"]["median_s"]
+        results["sizes"][str(n)]["growth_from_first"] = growth
+        print(f"ours: N={n} takes {growth:.2f}x the time of N={first}")
+    if args.memory:
+        ours, _plain = prepare(args.memory, args.seed)
+        seconds, mib = timed_build(ours)
+        results["memory"] = {"n": args.memory, "seconds": seconds, "max_rss_mib": mib}
+        print(f"memory: N={args.memory} build took {seconds:.1f} s, peak {mib:.0f} MiB")
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / f"build-{dt.datetime.now():%Y%m%d-%H%M%S}.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
