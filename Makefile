@@ -61,9 +61,10 @@ $(E2E_NODE): tests/e2e/package.json tests/e2e/package-lock.json
 	npm ci --prefix tests/e2e --no-audit --no-fund
 	touch $@
 
-## bench: the benchmarks of bench/ (not part of `make test`)
+## bench: the benchmarks of bench/ (not part of `make test`): `okr check`, then site builds
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/build.py
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache tests/e2e/node_modules
