@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -10,6 +11,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+def copy_example(target: Path) -> Path:
+    """The example site (mkdocs.yml, docs, okrs, theme_overrides) copied into `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("docs", "okrs", "theme_overrides"):
+        shutil.copytree(REPO / name, target / name)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    return target
 
 
 def run_mkdocs(

@@ -3,7 +3,6 @@ generated OKR page is linked from another page and reachable from the home page.
 
 from __future__ import annotations
 
-import shutil
 from collections import deque
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -12,20 +11,14 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from .sitetools import REPO, run_mkdocs
+from .sitetools import copy_example, run_mkdocs
 
 SITE_URL = "http://127.0.0.1:8000/"  # site_url of mkdocs.yml: canonical links use it
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("crawl")
-    for name in ("mkdocs.yml", "docs", "okrs", "theme_overrides"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, project / name)
-        else:
-            shutil.copy(source, project / name)
+    project = copy_example(tmp_path_factory.mktemp("crawl"))
     result = run_mkdocs(project)
     assert result.returncode == 0, result.stderr
     return project / "site"

@@ -14,17 +14,10 @@ from mkdocs.structure.files import Files
 
 from mkdocs_okr.cli import main as okr
 
-from .sitetools import REPO, parse, run_mkdocs
+from .sitetools import REPO, copy_example, parse, run_mkdocs
 
 # The OKR block of a built page: everything an engine's theme wraps around it is left out.
 _OKR_BLOCK = re.compile(r'<div class="okr okr-.*?(?=</article>)', re.DOTALL)
-
-
-def _copy_example(target: Path) -> Path:
-    for name in ("docs", "okrs", "theme_overrides"):
-        shutil.copytree(REPO / name, target / name)
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    return target
 
 
 def _okr_blocks(site: Path) -> dict[str, str]:
@@ -37,8 +30,8 @@ def _okr_blocks(site: Path) -> dict[str, str]:
 
 
 def test_properdocs_publishes_the_same_pages_as_mkdocs(tmp_path: Path) -> None:
-    with_mkdocs = _copy_example(tmp_path / "mkdocs")
-    with_properdocs = _copy_example(tmp_path / "properdocs")
+    with_mkdocs = copy_example(tmp_path / "mkdocs")
+    with_properdocs = copy_example(tmp_path / "properdocs")
     assert run_mkdocs(with_mkdocs, "--strict").returncode == 0
     result = run_mkdocs(with_properdocs, "--strict", "-f", "mkdocs.yml", engine="properdocs")
     assert result.returncode == 0, result.stderr
@@ -61,7 +54,7 @@ def _plugin_pages(project: Path) -> dict[str, str]:
 
 
 def test_okr_render_writes_exactly_the_plugins_pages(tmp_path: Path) -> None:
-    project = _copy_example(tmp_path / "example")
+    project = copy_example(tmp_path / "example")
     out = project / "docs" / "okr"
     assert okr(["render", "--config", str(project / "mkdocs.yml"), "--out", str(out)]) == 0
     written = {
@@ -76,7 +69,7 @@ def test_okr_render_writes_exactly_the_plugins_pages(tmp_path: Path) -> None:
 
 
 def test_okr_render_removes_pages_that_are_no_longer_generated(tmp_path: Path) -> None:
-    project = _copy_example(tmp_path / "example")
+    project = copy_example(tmp_path / "example")
     out = project / "docs" / "okr"
     assert okr(["render", "--config", str(project / "mkdocs.yml"), "--out", str(out)]) == 0
     assert (out / "2026-Q4" / "amazon-ads" / "index.md").is_file()
@@ -87,7 +80,7 @@ def test_okr_render_removes_pages_that_are_no_longer_generated(tmp_path: Path) -
 
 
 def test_zensical_publishes_the_rendered_pages(tmp_path: Path) -> None:
-    project = _copy_example(tmp_path / "example")
+    project = copy_example(tmp_path / "example")
     # Zensical has no plugin API: the recipe of docs/engines.md renders the pages first and
     # lists the stylesheet itself.
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")

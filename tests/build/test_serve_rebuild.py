@@ -3,7 +3,6 @@ and the pages are always the ones a fresh build would give."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from mkdocs.config import load_config
@@ -14,14 +13,7 @@ from mkdocs_okr.core.load import LoadMemo
 from mkdocs_okr.plugin import OkrPlugin
 from mkdocs_okr.render import PageMemo
 
-from .sitetools import REPO
-
-
-def _project(tmp_path: Path) -> Path:
-    for name in ("docs", "okrs", "theme_overrides"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
+from .sitetools import copy_example
 
 
 def _build(config: MkDocsConfig) -> dict[str, str]:
@@ -35,7 +27,7 @@ def _fresh(project: Path) -> dict[str, str]:
 
 
 def test_a_rebuild_parses_and_renders_only_what_changed(tmp_path: Path) -> None:
-    project = _project(tmp_path)
+    project = copy_example(tmp_path)
     config = load_config(str(project / "mkdocs.yml"))
     config = config.plugins.on_config(config)
     plugin = config.plugins["okr"]
@@ -65,7 +57,7 @@ def test_a_rebuild_parses_and_renders_only_what_changed(tmp_path: Path) -> None:
 
 
 def test_a_changed_title_reaches_the_pages_that_link_to_it(tmp_path: Path) -> None:
-    project = _project(tmp_path)
+    project = copy_example(tmp_path)
     config = load_config(str(project / "mkdocs.yml"))
     config = config.plugins.on_config(config)
     _build(config)

@@ -1,22 +1,18 @@
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from ..build.sitetools import REPO, run_mkdocs
+from ..build.sitetools import copy_example, run_mkdocs
 from .browser import launch, serve
 
 
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("e2e-example")
-    for name in ("docs", "okrs", "theme_overrides"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    project = copy_example(tmp_path_factory.mktemp("e2e-example"))
     result = run_mkdocs(project)
     assert result.returncode == 0, result.stderr
     return project / "site"

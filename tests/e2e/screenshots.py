@@ -6,7 +6,6 @@ a set page, in the light and the dark palette, with Debian's Chromium.
 
 from __future__ import annotations
 
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -15,7 +14,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.build.sitetools import REPO, run_mkdocs
+from tests.build.sitetools import REPO, copy_example, run_mkdocs
 from tests.e2e.browser import launch, serve
 
 SHOTS = {
@@ -29,10 +28,7 @@ def main() -> int:
     out = REPO / "docs" / "images"
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as temporary:
-        project = Path(temporary)
-        for name in ("docs", "okrs", "theme_overrides"):
-            shutil.copytree(REPO / name, project / name)
-        shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+        project = copy_example(Path(temporary))
         result = run_mkdocs(project)
         if result.returncode:
             print(result.stderr, file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -276,10 +277,15 @@ class Labels:
             return "–"
         return format_decimal(value, format="#,##0.##", locale=self.locale)
 
+    @staticmethod
+    def whole_percent(value: float) -> int:
+        """0.725 -> 73: half up, as people round, after dropping float noise (72.4999...)."""
+        return math.floor(round(value * 100, 6) + 0.5)
+
     def percent(self, value: float | None) -> str:
         if value is None:
             return "–"
-        return f"{round(value * 100)} %"
+        return f"{self.whole_percent(value)} %"
 
     def score(self, value: float | None) -> str:
         """Scores are shown with two decimals, as 0-1 grades are (0.65)."""
