@@ -21,10 +21,9 @@ from .core.export import to_csv, to_json
 from .core.load import read_folder
 from .core.organisation import Organisation, analyse, count_by_severity
 from .core.settings import LEVELS, Settings
-from .project import find_settings, read_config, render_options
+from .project import find_settings, render_options, site_language
 from .publish import render_folder
 from .render.diff import render_markdown
-from .render.i18n import language_of
 
 
 def _escape_data(text: str) -> str:
@@ -51,16 +50,21 @@ def _load(folder: Path, settings: Settings) -> Organisation:
     return analyse(read_folder(folder), settings)
 
 
-def _resolve(args: argparse.Namespace) -> tuple[Settings, Path] | int:
+def _resolve(args: argparse.Namespace, *, must_exist: bool = True) -> tuple[Settings, Path] | int:
+    """Settings and the OKR folder (DIR, else the plugin's okrs_dir), or exit status 2.
+
+    `new`, `carry` and `diff` may run before the folder exists: `must_exist=False`."""
     settings, configured, problems = find_settings(args.config)
     for problem in problems:
         print(f"{args.config or 'mkdocs.yml'}: error: {problem}", file=sys.stderr)
     if problems:
         return 2
     folder = Path(args.dir) if args.dir else configured
-    if not folder.is_dir():
-        what = "is not a folder" if folder.exists() else "does not exist"
-        print(f"okr: error: the OKR folder '{folder}' {what}.", file=sys.stderr)
+    if folder.exists() and not folder.is_dir():
+        print(f"okr: error: the OKR folder '{folder}' is not a folder.", file=sys.stderr)
+        return 2
+    if must_exist and not folder.exists():
+        print(f"okr: error: the OKR folder '{folder}' does not exist.", file=sys.stderr)
         return 2
     return settings, folder
 
@@ -162,36 +166,11 @@ def command_render(args: argparse.Namespace) -> int:
 # Goals reviewed in pull requests: diff, new, checkin, carry ----------------------------------
 
 
-def _site_language(config_file: Path | None) -> str:
-    """en or zh: the site's `theme.language` in mkdocs.yml (English when absent)."""
-    config = (
-        read_config(config_file or Path("mkdocs.yml"))
-        if (config_file or Path("mkdocs.yml")).is_file()
-        else None
-    )
-    theme = (config or {}).get("theme")
-    return language_of(theme.get("language") if isinstance(theme, dict) else None)
-
-
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date written YYYY-MM-DD") from error
-
-
-def _settings_and_folder(args: argparse.Namespace) -> tuple[Settings, Path] | int:
-    """Like `_resolve`, but the folder need not exist yet (new, carry, diff)."""
-    settings, configured, problems = find_settings(args.config)
-    for problem in problems:
-        print(f"{args.config or 'mkdocs.yml'}: error: {problem}", file=sys.stderr)
-    if problems:
-        return 2
-    folder = Path(args.dir) if args.dir else configured
-    if folder.exists() and not folder.is_dir():
-        print(f"okr: error: the OKR folder '{folder}' is not a folder.", file=sys.stderr)
-        return 2
-    return settings, folder
 
 
 def _refuse(problems: list[str]) -> int:
@@ -208,7 +187,7 @@ def command_diff(args: argparse.Namespace) -> int:
         return 2
     if args.config is None and not Path("mkdocs.yml").is_file() and (root / "mkdocs.yml").is_file():
         args.config = root / "mkdocs.yml"  # run from anywhere inside the repository
-    resolved = _settings_and_folder(args)
+    resolved = _resolve(args, must_exist=False)
     if isinstance(resolved, int):
         return resolved
     settings, folder = resolved
@@ -230,7 +209,7 @@ def command_diff(args: argparse.Namespace) -> int:
             json.dumps(diff_data(diff, args.base, args.head), ensure_ascii=False, indent=2) + "\n"
         )
     else:
-        language = args.lang or _site_language(args.config)
+        language = args.lang or site_language(args.config)
         text = render_markdown(diff, args.base, args.head, language)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
@@ -270,7 +249,7 @@ def _write_checked(folder: Path, files: list[tuple[str, str]], settings: Setting
 
 
 def command_new(args: argparse.Namespace) -> int:
-    resolved = _settings_and_folder(args)
+    resolved = _resolve(args, must_exist=False)
     if isinstance(resolved, int):
         return resolved
     settings, folder = resolved
@@ -290,7 +269,7 @@ def command_new(args: argparse.Namespace) -> int:
         name=args.name,
         aligns=args.aligns,
         objective_type=settings.default_type,
-        language=args.lang or _site_language(args.config),
+        language=args.lang or site_language(args.config),
     )
     return _write_checked(folder, [(path, text)], settings)
 
@@ -324,7 +303,7 @@ def command_checkin(args: argparse.Namespace) -> int:
 
 
 def command_carry(args: argparse.Namespace) -> int:
-    resolved = _settings_and_folder(args)
+    resolved = _resolve(args, must_exist=False)
     if isinstance(resolved, int):
         return resolved
     settings, folder = resolved
@@ -341,7 +320,7 @@ def command_carry(args: argparse.Namespace) -> int:
         return _refuse(problems)
     organisation = analyse(read_folder(folder) if folder.is_dir() else [], settings)
     result = carry(
-        organisation, args.old, new_cycle, args.owner, args.lang or _site_language(args.config)
+        organisation, args.old, new_cycle, args.owner, args.lang or site_language(args.config)
     )
     problems = list(result.problems)
     problems += [

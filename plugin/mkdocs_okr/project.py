@@ -101,6 +101,13 @@ def repo_link(
     return urljoin(repo_url.rstrip("/") + "/", uri.rstrip("/") + "/")
 
 
+def site_language(config_file: Path | None) -> str:
+    """en or zh: the site's `theme.language` in mkdocs.yml (English when absent)."""
+    config = read_config(config_file or Path("mkdocs.yml")) or {}
+    theme = config.get("theme")
+    return language_of(theme.get("language") if isinstance(theme, dict) else None)
+
+
 def render_options(config_file: Path, settings: Settings, today: str | None) -> RenderOptions:
     """The options the plugin would render with, read from a mkdocs.yml (for `okr render`)."""
     config = read_config(config_file) or {}
@@ -118,7 +125,7 @@ def render_options(config_file: Path, settings: Settings, today: str | None) -> 
     return RenderOptions(
         today=resolve_today(today or options.get("today")),
         pages_dir=str(options.get("pages_dir", "okr")).strip("/"),
-        language=language_of(theme.get("language")),
+        language=site_language(config_file),
         directory_urls=config.get("use_directory_urls", True) is not False,
         edit_url=link(options.get("edit_uri"), "edit"),
         source_url=link(options.get("source_uri"), "blob"),
