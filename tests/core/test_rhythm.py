@@ -346,3 +346,20 @@ def test_calibration_flags(kind: str, scores: list[float], flags: list[str]) -> 
     (entry,) = review.calibration(result, dt.date(2024, 6, 1))
     assert [s.cycle.id for s in entry.history] == cycles
     assert entry.flags == flags
+
+
+def test_review_highlights_what_to_discuss_first() -> None:
+    def graded(owner: str, kind: str, score: float) -> dict[str, Any]:
+        return {**_graded("2023-Q4", kind, score), "owner": owner}
+
+    result = organisation(
+        graded("company", "committed", 0.3),  # missed, and under the floor
+        {**graded("sales", "committed", 0.85), "level": "team", "parent": "company"},
+        {**graded("brand", "aspirational", 1.0), "level": "team", "parent": "company"},
+        {**graded("ads", "aspirational", 0.35), "level": "team", "parent": "company"},
+    )
+    judged = review.judged_objectives(result.sets, dt.date(2024, 6, 1), Settings())
+    found = review.highlights(judged, Settings())
+    assert [j.okr_set.owner for j in found.missed] == ["company"]
+    assert [j.okr_set.owner for j in found.full_marks] == ["brand"]
+    assert sorted(j.okr_set.owner for j in found.under_floor) == ["ads", "company"]

@@ -96,6 +96,26 @@ def judged_objectives(sets: list[OkrSet], today: dt.date, settings: Settings) ->
 
 
 @dataclass
+class Highlights:
+    """What a cycle review discusses first (METHOD.md rule 19)."""
+
+    missed: list[Judged]  # committed objectives below `committed_acceptable`
+    full_marks: list[Judged]  # aspirational objectives at 1.0: ambitious enough?
+    under_floor: list[Judged]  # any objective below `aspirational_floor`
+
+
+def highlights(judged: list[Judged], settings: Settings) -> Highlights:
+    floor = settings.verdicts.aspirational_floor
+    return Highlights(
+        missed=[j for j in judged if j.verdict == MISSED],
+        full_marks=[j for j in judged if j.verdict == NOT_AMBITIOUS],
+        under_floor=[
+            j for j in judged if j.objective.score is not None and shown(j.objective.score) < floor
+        ],
+    )
+
+
+@dataclass
 class Calibration:
     """One owner's graded cycles, oldest first, and what their pattern suggests."""
 

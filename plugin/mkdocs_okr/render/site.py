@@ -481,7 +481,9 @@ class SiteRenderer:
             cycle=cycle,
             sets=sets,
             graded=graded,
-            judged=review.judged_objectives(sets, self.options.today, self.settings),
+            highlights=review.highlights(
+                review.judged_objectives(sets, self.options.today, self.settings), self.settings
+            ),
             counts=review.histogram(graded),
         )
 
