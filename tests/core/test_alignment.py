@@ -6,19 +6,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from mkdocs_okr.core import Diagnostic, Organisation, Settings, analyse
 from mkdocs_okr.core.load import read_folder
-
-
-def write_set(folder: Path, name: str, front: dict[str, Any], body: str = "") -> Path:
-    """Write one OKR file: `front` as YAML front matter, then the Markdown body."""
-    text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n" + body
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
+from tests.core.okrfiles import write_set
 
 
 def okr(

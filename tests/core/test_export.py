@@ -9,21 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from mkdocs_okr.core import Organisation, Settings, analyse
 from mkdocs_okr.core.export import CSV_COLUMNS, export_data, to_csv, to_json
 from mkdocs_okr.core.load import read_folder
-
-
-def write_set(folder: Path, name: str, front: dict[str, Any], body: str = "") -> Path:
-    """Write one OKR file: `front` as YAML front matter, then the Markdown body."""
-    text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n" + body
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
+from tests.core.okrfiles import write_set
 
 COMPANY: dict[str, Any] = {
     "cycle": 2024,

@@ -6,20 +6,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from mkdocs_okr.core import Organisation, Settings, analyse
 from mkdocs_okr.core.load import read_folder
 from mkdocs_okr.core.model import KeyResult, Objective, OkrSet, weighted_mean
-
-
-def write_set(folder: Path, name: str, front: dict[str, Any], body: str = "") -> Path:
-    """Write one OKR file: `front` as YAML front matter, then the Markdown body."""
-    text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n" + body
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
+from tests.core.okrfiles import write_set
 
 
 def load(folder: Path) -> Organisation:
