@@ -35,7 +35,7 @@ from .config import OkrConfig
 from .core.diagnostics import Diagnostic, Severity, format_text
 from .core.export import to_json
 from .core.load import LoadMemo, read_folder
-from .core.organisation import Organisation, analyse
+from .core.organisation import analyse
 from .core.settings import Settings, settings_from_mapping
 from .project import repo_link
 from .render import PageMemo, RenderOptions, render_pages, stylesheet
@@ -56,7 +56,6 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.settings = Settings()
         self.folder = Path("okrs")
-        self.organisation: Organisation | None = None
         self.edit_urls: dict[str, str] = {}
         self.nav_paths: list[str] = []
         # Kept across `mkdocs serve` rebuilds (on_startup keeps this instance): a rebuild
@@ -108,7 +107,6 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
     @event_priority(50)  # before other plugins read the files (search, tags, blog)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         organisation = analyse(read_folder(self.folder), self.settings, self.load_memo)
-        self.organisation = organisation
         self._log(organisation.diagnostics, config)
         options = self._options(config)
         self.edit_urls = {}

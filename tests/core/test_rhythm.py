@@ -363,3 +363,28 @@ def test_review_highlights_what_to_discuss_first() -> None:
     assert [j.okr_set.owner for j in found.missed] == ["company"]
     assert [j.okr_set.owner for j in found.full_marks] == ["brand"]
     assert sorted(j.okr_set.owner for j in found.under_floor) == ["ads", "company"]
+
+
+def test_cycle_figures_before_during_and_after() -> None:
+    company = {
+        "cycle": "2024-Q1",
+        "owner": "company",
+        "level": "company",
+        "objectives": [
+            {
+                "title": "O",
+                "key_results": [
+                    {"title": "ahead", "target": 100, "current": 90},  # 0.9
+                    {"title": "behind", "target": 100, "current": 20},  # 0.2
+                    {"title": "gone", "target": 100, "status": "dropped", "reason": "r"},
+                ],
+            }
+        ],
+    }
+    (okr_set,) = organisation(company).sets
+    figures = review.cycle_figures([okr_set], Q1, dt.date(2024, 2, 15), Settings())  # 46/91 elapsed
+    assert (figures.sets, figures.objectives, figures.key_results) == (1, 1, 2)
+    assert figures.average == pytest.approx(0.55)
+    assert figures.on_track == 1  # 0.9 is on track, 0.2 trails 0.51 by more than 0.1
+    assert review.cycle_figures([okr_set], Q1, dt.date(2024, 5, 1), Settings()).on_track == 1  # 0.9 green
+    assert review.cycle_figures([okr_set], Q1, dt.date(2023, 12, 1), Settings()).on_track is None

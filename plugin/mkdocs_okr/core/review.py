@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from . import rhythm
+from .cycles import Cycle
 from .model import KeyResult, Objective, OkrSet
 from .organisation import Organisation
 from .settings import Settings
@@ -73,6 +74,40 @@ def histogram(sets: list[OkrSet]) -> dict[str, list[int]]:
             index = min(int(shown(objective.score) * HISTOGRAM_BINS + 1e-9), HISTOGRAM_BINS - 1)
             counts[okr_set.level][index] += 1
     return counts
+
+
+@dataclass(frozen=True)
+class CycleFigures:
+    """The headline figures of one cycle (the OKR home shows them per cycle)."""
+
+    sets: int
+    objectives: int
+    key_results: int  # not dropped
+    average: float | None  # mean set score
+    on_track: int | None  # running: KRs on track; ended: KRs scored green; upcoming: None
+
+
+def cycle_figures(
+    sets: list[OkrSet], cycle: Cycle, today: dt.date, settings: Settings
+) -> CycleFigures:
+    objectives = [o for s in sets for o in s.objectives]
+    key_results = [kr for o in objectives for kr in o.active_key_results]
+    scores = [s.score for s in sets if s.score is not None]
+    on_track: int | None = None
+    if rhythm.is_running(cycle, today):
+        expected = rhythm.expected_progress(cycle, today)
+        on_track = sum(
+            rhythm.pace(kr.progress, expected, settings) == rhythm.ON_TRACK for kr in key_results
+        )
+    elif rhythm.has_ended(cycle, today):
+        on_track = sum(kr.score >= settings.grading.green - 1e-9 for kr in key_results)
+    return CycleFigures(
+        len(sets),
+        len(objectives),
+        len(key_results),
+        sum(scores) / len(scores) if scores else None,
+        on_track,
+    )
 
 
 @dataclass

@@ -13,7 +13,7 @@ import hashlib
 import json
 import posixpath
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from importlib import resources
 from typing import Any
@@ -56,7 +56,6 @@ class Page:
     markdown: str
     in_nav: bool
     edit_url: str | None = None
-    okr_set: OkrSet | None = field(default=None, compare=False)
 
 
 def stylesheet() -> str:
@@ -241,27 +240,10 @@ class SiteRenderer:
             )
         )
 
-    def cycle_stats(self, cycle: Cycle) -> dict[str, Any]:
-        sets = self.organisation.sets_in(cycle.id)
-        objectives = [o for s in sets for o in s.objectives]
-        key_results = [kr for o in objectives for kr in o.active_key_results]
-        scores = [s.score for s in sets if s.score is not None]
-        expected = self.expected(cycle)
-        on_track: int | None = None
-        if expected is not None:
-            on_track = sum(
-                rhythm.pace(kr.progress, expected, self.settings) == rhythm.ON_TRACK
-                for kr in key_results
-            )
-        elif self.cycle_state(cycle) == "ended":
-            on_track = sum(kr.score >= self.settings.grading.green - 1e-9 for kr in key_results)
-        return {
-            "sets": len(sets),
-            "objectives": len(objectives),
-            "key_results": len(key_results),
-            "average": sum(scores) / len(scores) if scores else None,
-            "on_track": on_track,
-        }
+    def cycle_stats(self, cycle: Cycle) -> review.CycleFigures:
+        return review.cycle_figures(
+            self.organisation.sets_in(cycle.id), cycle, self.options.today, self.settings
+        )
 
     def is_graded(self, okr_set: OkrSet) -> bool:
         return review.is_graded(okr_set, self.options.today)
@@ -350,9 +332,7 @@ class SiteRenderer:
         # The title goes to the engine escaped: Material prints page.title without escaping.
         front_matter = json.dumps(str(escape(title)), ensure_ascii=False)
         markdown = f"---\ntitle: {front_matter}\n---\n\n{html.strip()}\n"
-        return Page(
-            path, title, markdown, in_nav, edit, okr_set if isinstance(okr_set, OkrSet) else None
-        )
+        return Page(path, title, markdown, in_nav, edit)
 
     def pages(self) -> list[Page]:
         """Every page, the navigation's index pages first in the order the nav lists them."""
