@@ -50,15 +50,22 @@ def _load(folder: Path, settings: Settings) -> Organisation:
     return analyse(read_folder(folder), settings)
 
 
+def _settings(args: argparse.Namespace) -> tuple[Settings, Path] | int:
+    """The options and the configured OKR folder from mkdocs.yml, or exit status 2."""
+    settings, configured, problems = find_settings(args.config)
+    for problem in problems:
+        print(f"{args.config or 'mkdocs.yml'}: error: {problem}", file=sys.stderr)
+    return 2 if problems else (settings, configured)
+
+
 def _resolve(args: argparse.Namespace, *, must_exist: bool = True) -> tuple[Settings, Path] | int:
     """Settings and the OKR folder (DIR, else the plugin's okrs_dir), or exit status 2.
 
     `new`, `carry` and `diff` may run before the folder exists: `must_exist=False`."""
-    settings, configured, problems = find_settings(args.config)
-    for problem in problems:
-        print(f"{args.config or 'mkdocs.yml'}: error: {problem}", file=sys.stderr)
-    if problems:
-        return 2
+    found = _settings(args)
+    if isinstance(found, int):
+        return found
+    settings, configured = found
     folder = Path(args.dir) if args.dir else configured
     if folder.exists() and not folder.is_dir():
         print(f"okr: error: the OKR folder '{folder}' is not a folder.", file=sys.stderr)
@@ -275,11 +282,10 @@ def command_new(args: argparse.Namespace) -> int:
 
 
 def command_checkin(args: argparse.Namespace) -> int:
-    settings, _folder, problems = find_settings(args.config)
-    if problems:
-        for problem in problems:
-            print(f"{args.config or 'mkdocs.yml'}: error: {problem}", file=sys.stderr)
-        return 2
+    found = _settings(args)
+    if isinstance(found, int):
+        return found
+    settings, _folder = found
     file = Path(args.file)
     try:
         raw = file.read_bytes()
