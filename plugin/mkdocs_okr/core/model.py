@@ -77,13 +77,16 @@ class KeyResult:
     @property
     def progress(self) -> float:
         """0..1: (current - start) / (target - start) clamped; a milestone is 0 or 1."""
+        return self.progress_at(self.current)
+
+    def progress_at(self, value: float | bool | None) -> float:
+        """The progress this key result would have at `value` (a check-in's, say)."""
         if self.kind == "milestone":
-            return 1.0 if self.done else 0.0
+            return 1.0 if value is True else 0.0
         if self.kind == "numeric" and self.target is not None:
-            current = self.current
-            if isinstance(current, bool) or current is None or self.target == self.start:
+            if isinstance(value, bool) or value is None or self.target == self.start:
                 return 0.0
-            return clamp01((current - self.start) / (self.target - self.start))
+            return clamp01((value - self.start) / (self.target - self.start))
         return 0.0  # not measurable: counts as no progress until it is scored by hand
 
     @property

@@ -206,21 +206,6 @@ class TeamWeek:
     lagging: list[tuple[OkrSet, Objective, KeyResult, str]]  # behind or at risk
 
 
-def _progress_at(key_result: KeyResult, value: float | bool | None) -> float:
-    if value is None:
-        return 0.0
-    if isinstance(value, bool):
-        return 1.0 if value else 0.0
-    if (
-        key_result.kind != "numeric"
-        or key_result.target is None
-        or key_result.target == key_result.start
-    ):
-        return 0.0
-    ratio = (value - key_result.start) / (key_result.target - key_result.start)
-    return min(max(ratio, 0.0), 1.0)
-
-
 def this_week(organisation: Organisation, today: dt.date) -> list[TeamWeek]:
     """The weekly meeting: per team, in the running cycles, the 7 days ending `today`."""
     settings = organisation.settings
@@ -255,8 +240,8 @@ def this_week(organisation: Organisation, today: dt.date) -> list[TeamWeek]:
                                 kr,
                                 before,
                                 now,
-                                _progress_at(kr, before),
-                                _progress_at(kr, now),
+                                kr.progress_at(before),
+                                kr.progress_at(now),
                             )
                         )
                     pace = rhythm.pace(kr.progress, expected, settings)
