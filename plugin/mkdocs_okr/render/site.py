@@ -110,7 +110,6 @@ class SiteRenderer:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
-            extensions=["jinja2.ext.do"],
         )
         self.env.globals.update(t=self.labels, r=self)
         self._current_url = ""
@@ -321,6 +320,17 @@ class SiteRenderer:
             for t in self.supported_by(okr_set, objective, key_result)
             if cycle.contains(t.okr_set.cycle)
         ]
+
+    def tree_key_results(
+        self, cycle: Cycle, okr_set: OkrSet, objective: Objective
+    ) -> list[tuple[KeyResult, list[Target]]]:
+        """The objective's key results that objectives inside `cycle` align to, with those."""
+        found = []
+        for kr in objective.key_results:
+            below = self.tree_children(cycle, okr_set, objective, kr)
+            if below:
+                found.append((kr, below))
+        return found
 
     # Pages ----------------------------------------------------------------------------------
 
