@@ -211,6 +211,8 @@ def this_week(organisation: Organisation, today: dt.date) -> list[TeamWeek]:
     settings = organisation.settings
     week_start = today - dt.timedelta(days=6)
     running = [s for s in organisation.sets if rhythm.is_running(s.cycle, today)]
+    # By identity: comparing sets field by field made this quadratic in practice.
+    is_running = {id(s) for s in running}
     teams = [s for s in running if s.level != "individual"]
     groups: list[TeamWeek] = []
     placed: set[int] = set()
@@ -259,7 +261,7 @@ def this_week(organisation: Organisation, today: dt.date) -> list[TeamWeek]:
             else [
                 c
                 for c in organisation.children_of(team)
-                if c.level == "individual" and c in running
+                if c.level == "individual" and id(c) in is_running
             ]
         )
         groups.append(group(team, [team, *members]))
