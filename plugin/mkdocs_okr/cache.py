@@ -35,7 +35,9 @@ def check_key(files: list[tuple[str, bytes | None]], settings: Settings) -> str:
     digest.update(f"{__version__}/{FORMAT}\0{settings.model_dump_json()}\0".encode())
     for path, raw in files:
         digest.update(path.encode("utf-8", "surrogateescape") + b"\0")
-        digest.update(b"unreadable" if raw is None else hashlib.blake2b(raw, digest_size=20).digest())
+        digest.update(
+            b"unreadable" if raw is None else hashlib.blake2b(raw, digest_size=20).digest()
+        )
     return digest.hexdigest()
 
 
@@ -52,7 +54,14 @@ class CheckCache:
                 data["files"],
                 data["sets"],
                 [
-                    Diagnostic(Severity(d["severity"]), d["code"], d["path"], d["line"], d["column"], d["message"])
+                    Diagnostic(
+                        Severity(d["severity"]),
+                        d["code"],
+                        d["path"],
+                        d["line"],
+                        d["column"],
+                        d["message"],
+                    )
                     for d in data["diagnostics"]
                 ],
             )

@@ -362,7 +362,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=["text", "json", "github"], default="text")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument(
-        "--no-cache", action="store_true", help="neither read nor write the result cache in .cache/okr/"
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the result cache in .cache/okr/",
     )
     check.set_defaults(handler=command_check)
 

@@ -35,10 +35,11 @@ from .config import OkrConfig
 from .core.diagnostics import Diagnostic, Severity, format_text
 from .core.export import to_json
 from .core.load import LoadMemo, read_folder
+from .core.memo import Memo
 from .core.organisation import analyse
 from .core.settings import Settings, settings_from_mapping
 from .project import repo_link
-from .render import PageMemo, RenderOptions, render_pages, stylesheet
+from .render import RenderOptions, render_pages, stylesheet
 from .render.i18n import language_of
 
 log = get_plugin_logger("okr")
@@ -61,7 +62,8 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         # Kept across `mkdocs serve` rebuilds (on_startup keeps this instance): a rebuild
         # parses and renders only what changed.
         self.load_memo = LoadMemo()
-        self.page_memo = PageMemo()
+        self.page_memo = Memo()
+        self.export_memo = Memo()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Present so that MkDocs keeps one instance for all rebuilds of `mkdocs serve`.
@@ -129,7 +131,14 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
             self._add(
                 files,
                 File.generated(
-                    config, self.config.export, content=to_json(organisation, compact=True)
+                    config,
+                    self.config.export,
+                    content=to_json(
+                        organisation,
+                        compact=True,
+                        memo=self.export_memo,
+                        digests=self.load_memo.digests,
+                    ),
                 ),
             )
         return files

@@ -129,7 +129,9 @@ def render_options(config_file: Path, settings: Settings, today: str | None) -> 
         directory_urls=config.get("use_directory_urls", True) is not False,
         edit_url=link(options.get("edit_uri"), "edit"),
         source_url=link(options.get("source_uri"), "blob"),
-        template_dirs=(str(config_file.parent / custom_dir),) if isinstance(custom_dir, str) else (),
+        template_dirs=(str(config_file.parent / custom_dir),)
+        if isinstance(custom_dir, str)
+        else (),
     )
 
 

@@ -139,7 +139,9 @@ def _orphans(site: Path) -> list[str]:
             resolved = crawl.resolve(page, href)
             if resolved is not None and resolved[0] != page:
                 linked_from.setdefault(resolved[0], set()).add(page)
-    return [str(page.relative_to(crawl.site)) for page in _okr_pages(site) if not linked_from.get(page)]
+    return [
+        str(page.relative_to(crawl.site)) for page in _okr_pages(site) if not linked_from.get(page)
+    ]
 
 
 def _unreachable(site: Path) -> list[str]:
@@ -180,8 +182,12 @@ def test_the_crawler_finds_what_is_broken(tmp_path: Path) -> None:
         f'<a href="{SITE_URL}okr/a/">canonical</a> <a href="https://example.com/">external</a>',
         encoding="utf-8",
     )
-    (tmp_path / "okr" / "a" / "index.html").write_text('<h2 id="here">x</h2><a href="../../">home</a>', encoding="utf-8")
-    (tmp_path / "okr" / "orphan" / "index.html").write_text("<p>nobody links here</p>", encoding="utf-8")
+    (tmp_path / "okr" / "a" / "index.html").write_text(
+        '<h2 id="here">x</h2><a href="../../">home</a>', encoding="utf-8"
+    )
+    (tmp_path / "okr" / "orphan" / "index.html").write_text(
+        "<p>nobody links here</p>", encoding="utf-8"
+    )
     crawl = Crawl(tmp_path)
     home = (tmp_path / "index.html").resolve()
     problems = {href: crawl.problem(home, href) for href in crawl.page(home).hrefs}

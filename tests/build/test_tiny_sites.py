@@ -176,7 +176,9 @@ def test_invalid_options_stop_the_build_with_a_clear_message(tmp_path: Path) -> 
 
 def test_a_file_name_cannot_start_a_workflow_command_in_the_build_log(tmp_path: Path) -> None:
     hostile_name = "x\n::error title=injected::owned.md"
-    project = write_project(tmp_path, {"2024/company.md": COMPANY, hostile_name: "not front matter\n"})
+    project = write_project(
+        tmp_path, {"2024/company.md": COMPANY, hostile_name: "not front matter\n"}
+    )
     result = run_mkdocs(project)
     assert "front-matter-missing" in result.stderr
     assert not [line for line in result.stderr.splitlines() if line.lstrip().startswith("::")]

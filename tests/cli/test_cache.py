@@ -29,7 +29,9 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_a_change_that_keeps_size_and_mtime_is_seen(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_change_that_keeps_size_and_mtime_is_seen(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     file = project / "okrs" / "company.md"
     assert main(["check"]) == 0
     assert (project / ".cache" / "okr" / "check.json").is_file()
@@ -47,7 +49,9 @@ def test_a_change_that_keeps_size_and_mtime_is_seen(project: Path, capsys: pytes
     assert "[wrong-type]" in capsys.readouterr().out
 
 
-def test_a_warm_run_gives_the_same_output(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_warm_run_gives_the_same_output(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (project / "okrs" / "copy.md").write_text(GOOD, encoding="utf-8")  # a second set of one owner
     cold = main(["check"]), capsys.readouterr().out
     warm = main(["check"]), capsys.readouterr().out
@@ -59,15 +63,21 @@ def test_a_warm_run_gives_the_same_output(project: Path, capsys: pytest.CaptureF
 def test_a_corrupt_cache_is_a_cold_run(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check"]) == 0
     (project / ".cache" / "okr" / "check.json").write_text("{not json", encoding="utf-8")
-    (project / "okrs" / "company.md").write_text(GOOD.replace("target: 100", "target: yes"), encoding="utf-8")
+    (project / "okrs" / "company.md").write_text(
+        GOOD.replace("target: 100", "target: yes"), encoding="utf-8"
+    )
     assert main(["check"]) == 1
     assert "ambiguous-value" in capsys.readouterr().out
 
 
 def test_options_are_part_of_the_key(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (project / "okrs" / "company.md").write_text(GOOD.replace("Revenue", "每天发帖"), encoding="utf-8")
+    (project / "okrs" / "company.md").write_text(
+        GOOD.replace("Revenue", "每天发帖"), encoding="utf-8"
+    )
     assert main(["check", "--strict"]) == 1
-    (project / "mkdocs.yml").write_text("plugins:\n  - okr:\n      ignore: [task-like]\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        "plugins:\n  - okr:\n      ignore: [task-like]\n", encoding="utf-8"
+    )
     capsys.readouterr()
     assert main(["check", "--strict"]) == 0
 

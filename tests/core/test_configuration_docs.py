@@ -9,7 +9,9 @@ import yaml
 from mkdocs_okr.config import OkrConfig
 from mkdocs_okr.core.settings import Settings
 
-DOC = (Path(__file__).resolve().parents[2] / "docs" / "configuration.md").read_text(encoding="utf-8")
+DOC = (Path(__file__).resolve().parents[2] / "docs" / "configuration.md").read_text(
+    encoding="utf-8"
+)
 
 
 def _documented_block() -> dict[str, object]:

@@ -18,7 +18,9 @@ from mkdocs_okr.core import Settings, analyse
 from mkdocs_okr.core.export import export_data
 
 text = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp", "Co", "Cn", "Cf")),
+    alphabet=st.characters(
+        codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp", "Co", "Cn", "Cf")
+    ),
     min_size=1,
     max_size=30,
 ).filter(lambda t: t.strip() == t and t.strip())
@@ -37,7 +39,9 @@ def key_result(draw: st.DrawFn, index: int) -> dict[str, Any]:
         start = draw(number)
         target = draw(number.filter(lambda t: t != start))
         kr.update(start=start, target=target, unit=draw(st.none() | text.map(lambda t: t[:20])))
-        kr["checkins"] = [{"date": d, "value": draw(number), "note": draw(st.none() | text)} for d in dates]
+        kr["checkins"] = [
+            {"date": d, "value": draw(number), "note": draw(st.none() | text)} for d in dates
+        ]
     else:
         kr["done"] = draw(st.booleans())
         kr["checkins"] = [{"date": d, "value": draw(st.booleans())} for d in dates]
@@ -64,7 +68,13 @@ def okr_set(draw: st.DrawFn) -> dict[str, Any]:
                 "key_results": [draw(key_result(i)) for i in range(draw(st.integers(1, 3)))],
             }
         )
-    return {"cycle": "2024-Q1", "owner": "company", "name": draw(text), "level": "company", "objectives": objectives}
+    return {
+        "cycle": "2024-Q1",
+        "owner": "company",
+        "name": draw(text),
+        "level": "company",
+        "objectives": objectives,
+    }
 
 
 class _QuotedDumper(yaml.SafeDumper):
@@ -90,7 +100,11 @@ def _rebuilt(record: dict[str, Any]) -> dict[str, Any]:
         for kr in objective["key_results"]:
             item: dict[str, Any] = {"id": kr["id"], "title": kr["title"], "weight": kr["weight"]}
             checkins = [
-                {"date": dt.date.fromisoformat(c["date"]), "value": c["value"], **({"note": c["note"]} if c["note"] else {})}
+                {
+                    "date": dt.date.fromisoformat(c["date"]),
+                    "value": c["value"],
+                    **({"note": c["note"]} if c["note"] else {}),
+                }
                 for c in kr["checkins"]
             ]
             if kr["kind"] == "numeric":
@@ -107,11 +121,23 @@ def _rebuilt(record: dict[str, Any]) -> dict[str, Any]:
             item["tags"] = kr["tags"]
             krs.append(item)
         objectives.append(
-            {"id": objective["id"], "title": objective["title"], "type": objective["type"],
-             "weight": objective["weight"], "tags": objective["tags"], "key_results": krs}
+            {
+                "id": objective["id"],
+                "title": objective["title"],
+                "type": objective["type"],
+                "weight": objective["weight"],
+                "tags": objective["tags"],
+                "key_results": krs,
+            }
         )
-    return {"cycle": record["cycle"], "owner": record["owner"], "name": record["name"],
-            "level": record["level"], "tags": record["tags"], "objectives": objectives}
+    return {
+        "cycle": record["cycle"],
+        "owner": record["owner"],
+        "name": record["name"],
+        "level": record["level"],
+        "tags": record["tags"],
+        "objectives": objectives,
+    }
 
 
 @settings(max_examples=60, deadline=None)
@@ -125,9 +151,23 @@ def test_export_is_lossless(front: dict[str, Any]) -> None:
     # Every value written in the file comes back exactly, not rounded.
     assert rebuilt["name"] == front["name"]
     for written, back in zip(front["objectives"], rebuilt["objectives"], strict=True):
-        assert (back["title"], back["type"], back["weight"]) == (written["title"], written["type"], written["weight"])
+        assert (back["title"], back["type"], back["weight"]) == (
+            written["title"],
+            written["type"],
+            written["weight"],
+        )
         for kr, kr_back in zip(written["key_results"], back["key_results"], strict=True):
-            for field in ("title", "start", "target", "unit", "done", "score", "status", "reason", "tags"):
+            for field in (
+                "title",
+                "start",
+                "target",
+                "unit",
+                "done",
+                "score",
+                "status",
+                "reason",
+                "tags",
+            ):
                 # A milestone's latest check-in wins over `done` (docs/format.md): then `done`
                 # says nothing the model keeps.
                 superseded = field == "done" and kr["checkins"]
@@ -137,14 +177,22 @@ def test_export_is_lossless(front: dict[str, Any]) -> None:
             assert [c["value"] for c in kr_back["checkins"]] == [c["value"] for c in kr["checkins"]]
             assert [c["date"] for c in kr_back["checkins"]] == [c["date"] for c in kr["checkins"]]
     second = export_data(analyse(_files(rebuilt), Settings()))
-    assert json.dumps(second["sets"], sort_keys=True) == json.dumps(exported["sets"], sort_keys=True)
+    assert json.dumps(second["sets"], sort_keys=True) == json.dumps(
+        exported["sets"], sort_keys=True
+    )
 
 
 @settings(max_examples=40, deadline=None)
 @given(okr_set(), days, st.sampled_from(["en", "zh"]))
-def test_any_valid_set_renders_every_page(front: dict[str, Any], today: dt.date, language: str) -> None:
+def test_any_valid_set_renders_every_page(
+    front: dict[str, Any], today: dt.date, language: str
+) -> None:
     from mkdocs_okr.render import RenderOptions, render_pages
 
     organisation = analyse(_files(front), Settings())
     pages = render_pages(organisation, RenderOptions(today=today, language=language))
-    assert {p.path for p in pages} >= {"okr/index.md", "okr/week/index.md", "okr/2024-Q1/company/index.md"}
+    assert {p.path for p in pages} >= {
+        "okr/index.md",
+        "okr/week/index.md",
+        "okr/2024-Q1/company/index.md",
+    }

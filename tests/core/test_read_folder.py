@@ -9,7 +9,15 @@ from mkdocs_okr.core.load import read_folder
 
 
 def test_only_markdown_files_outside_hidden_and_underscore_names(tmp_path: Path) -> None:
-    for name in ("a.md", "sub/b.md", "README.md", "_draft.md", ".hidden.md", "_wip/c.md", "notes.txt"):
+    for name in (
+        "a.md",
+        "sub/b.md",
+        "README.md",
+        "_draft.md",
+        ".hidden.md",
+        "_wip/c.md",
+        "notes.txt",
+    ):
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("x", encoding="utf-8")

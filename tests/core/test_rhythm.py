@@ -386,5 +386,7 @@ def test_cycle_figures_before_during_and_after() -> None:
     assert (figures.sets, figures.objectives, figures.key_results) == (1, 1, 2)
     assert figures.average == pytest.approx(0.55)
     assert figures.on_track == 1  # 0.9 is on track, 0.2 trails 0.51 by more than 0.1
-    assert review.cycle_figures([okr_set], Q1, dt.date(2024, 5, 1), Settings()).on_track == 1  # 0.9 green
+    assert (
+        review.cycle_figures([okr_set], Q1, dt.date(2024, 5, 1), Settings()).on_track == 1
+    )  # 0.9 green
     assert review.cycle_figures([okr_set], Q1, dt.date(2023, 12, 1), Settings()).on_track is None

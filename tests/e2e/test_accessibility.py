@@ -53,7 +53,9 @@ def axe_script() -> Path:
 
 
 def _pinned_axe_version() -> str:
-    return str(json.loads((E2E / "package.json").read_text(encoding="utf-8"))["dependencies"]["axe-core"])
+    return str(
+        json.loads((E2E / "package.json").read_text(encoding="utf-8"))["dependencies"]["axe-core"]
+    )
 
 
 def _new_page(browser: Browser, scheme: str = "light") -> Page:
@@ -88,7 +90,9 @@ def _run_axe(page: Page, axe: Path) -> list[dict[str, Any]]:
 def _describe(violations: list[dict[str, Any]]) -> str:
     lines: list[str] = []
     for violation in violations:
-        lines.append(f"{violation['impact']} {violation['id']}: {violation['help']} ({violation['helpUrl']})")
+        lines.append(
+            f"{violation['impact']} {violation['id']}: {violation['help']} ({violation['helpUrl']})"
+        )
         for node in violation["nodes"][:8]:
             summary = " ".join(str(node.get("failureSummary") or "").split())
             lines.append(f"    {' '.join(map(str, node['target']))}\n        {summary[:400]}")
@@ -115,7 +119,9 @@ def test_axe_finds_no_serious_violation(
     assert not blocking, f"axe on {PAGES[name]} ({scheme}):\n{_describe(blocking)}"
 
 
-def test_the_axe_run_catches_a_serious_violation(browser: Browser, tmp_path: Path, axe_script: Path) -> None:
+def test_the_axe_run_catches_a_serious_violation(
+    browser: Browser, tmp_path: Path, axe_script: Path
+) -> None:
     """The control: the same run finds a serious violation in a page made to have one."""
     (tmp_path / "index.html").write_text(
         '<!doctype html><html lang="en"><head><title>t</title></head><body><main>'
@@ -169,7 +175,9 @@ _ACTIVE = """
 """
 
 
-def test_keyboard_reaches_every_link_with_a_visible_focus(browser: Browser, example_url: str) -> None:
+def test_keyboard_reaches_every_link_with_a_visible_focus(
+    browser: Browser, example_url: str
+) -> None:
     page = _new_page(browser)
     try:
         page.goto(example_url + PAGES["set"], wait_until="networkidle")
@@ -179,7 +187,9 @@ def test_keyboard_reaches_every_link_with_a_visible_focus(browser: Browser, exam
             str(index): page.locator(f"[data-tab-target='{index}']").evaluate(_FOCUS_STYLE)
             for index in range(count)
         }
-        tabbable = page.evaluate("document.querySelectorAll('a[href], button, input, summary, [tabindex]').length")
+        tabbable = page.evaluate(
+            "document.querySelectorAll('a[href], button, input, summary, [tabindex]').length"
+        )
         reached: dict[str, dict[str, Any]] = {}
         for _ in range(tabbable + 10):
             page.keyboard.press("Tab")
@@ -195,7 +205,9 @@ def test_keyboard_reaches_every_link_with_a_visible_focus(browser: Browser, exam
         for index, active in reached.items()
         if not active["visible"] or active["style"] == unfocused[index]
     ]
-    assert not invisible, f"no visible focus on targets {invisible[:10]}: {[reached[i]['style'] for i in invisible[:3]]}"
+    assert not invisible, (
+        f"no visible focus on targets {invisible[:10]}: {[reached[i]['style'] for i in invisible[:3]]}"
+    )
 
 
 _BARS = """
@@ -227,7 +239,9 @@ def _check_bars(page: Page) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("name", list(PAGES))
-def test_bars_have_a_name_and_a_value_for_screen_readers(browser: Browser, example_url: str, name: str) -> None:
+def test_bars_have_a_name_and_a_value_for_screen_readers(
+    browser: Browser, example_url: str, name: str
+) -> None:
     page = _new_page(browser)
     try:
         page.goto(example_url + PAGES[name])

@@ -40,7 +40,8 @@ LONG = " ".join(PAYLOADS)
 NAME = f"{SCRIPT}{IMG}{DOUBLE}{SINGLE}"[:200]
 # Tags and units hold at most 64 characters: one payload each.
 SHORT = tuple(
-    text[:64] for text in (SCRIPT, IMG, SVG, DOUBLE, SINGLE, JS_URL, DATA_URL, f'{{: onclick="{JS}" }}')
+    text[:64]
+    for text in (SCRIPT, IMG, SVG, DOUBLE, SINGLE, JS_URL, DATA_URL, f'{{: onclick="{JS}" }}')
 )
 
 BODY = """# Notes <script>@JS@</script>
@@ -328,9 +329,13 @@ def visit(browser: Browser, url: str, search: str | None = None) -> list[str]:
 
 def _build(project: Path, files: dict[str, str]) -> Path:
     write_project(project, files, extra=EXTRA)
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8").replace(
-        "  font: false\n",
-        "  font: false\n  features:\n    - content.action.edit\n    - content.action.view\n",
+    config = (
+        (project / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "  font: false\n",
+            "  font: false\n  features:\n    - content.action.edit\n    - content.action.view\n",
+        )
     )
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     result = run_mkdocs(project)
@@ -350,7 +355,10 @@ def hostile_url(hostile_site: Path) -> Iterator[str]:
 
 
 def _generated_pages(site: Path) -> list[str]:
-    return sorted(path.parent.relative_to(site).as_posix() + "/" for path in (site / "okr").rglob("index.html"))
+    return sorted(
+        path.parent.relative_to(site).as_posix() + "/"
+        for path in (site / "okr").rglob("index.html")
+    )
 
 
 def test_the_hostile_site_has_every_kind_of_page(hostile_site: Path) -> None:
@@ -375,7 +383,9 @@ def test_the_hostile_site_has_every_kind_of_page(hostile_site: Path) -> None:
     # The payloads really reach the pages that show them (as text), or this test proves nothing.
     week = (hostile_site / "okr" / "week" / "index.html").read_text(encoding="utf-8")
     assert "okr-moved" in week and "okr-silent" in week
-    review = (hostile_site / "okr" / "2023-Q4" / "review" / "index.html").read_text(encoding="utf-8")
+    review = (hostile_site / "okr" / "2023-Q4" / "review" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert "okr-verdict--missed" in review and "okr-body" in review
     problems = (hostile_site / "okr" / "problems" / "index.html").read_text(encoding="utf-8")
     assert problems.count("&lt;script&gt;") >= 2 and "&lt;img src=x" in problems

@@ -15,7 +15,12 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "okrs"
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     out = tmp_path_factory.mktemp("export") / "okrs.json"
-    assert main(["export", str(EXAMPLE), "--config", str(EXAMPLE.parent / "mkdocs.yml"), "-o", str(out)]) == 0
+    assert (
+        main(
+            ["export", str(EXAMPLE), "--config", str(EXAMPLE.parent / "mkdocs.yml"), "-o", str(out)]
+        )
+        == 0
+    )
     data = json.loads(out.read_text(encoding="utf-8"))
     refs: dict[str, dict] = {}
     for okr_set in data["sets"]:

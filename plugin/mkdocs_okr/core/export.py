@@ -9,8 +9,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
+from .memo import Memo, SetKeys
 from .model import KeyResult, Objective, OkrSet
 from .organisation import Organisation, Target, objective_ref
 
@@ -110,28 +113,71 @@ def set_record(organisation: Organisation, okr_set: OkrSet) -> dict[str, Any]:
 
 
 def export_data(organisation: Organisation) -> dict[str, Any]:
-    sets = sorted(organisation.sets, key=lambda s: (s.cycle.id, s.owner))
-    diagnostics = organisation.diagnostics
+    sets = _sets_in_order(organisation)
     return {
         "version": EXPORT_VERSION,
         "sets": [set_record(organisation, s) for s in sets],
-        "diagnostics": [d.as_dict() for d in diagnostics],
-        "summary": {
-            "sets": len(sets),
-            "files": len(organisation.files),
-            "errors": sum(d.severity.value == "error" for d in diagnostics),
-            "warnings": sum(d.severity.value == "warning" for d in diagnostics),
-        },
+        "diagnostics": [d.as_dict() for d in organisation.diagnostics],
+        "summary": _summary(organisation, len(sets)),
     }
 
 
-def to_json(organisation: Organisation, *, compact: bool = False) -> str:
+def _sets_in_order(organisation: Organisation) -> list[OkrSet]:
+    return sorted(organisation.sets, key=lambda s: (s.cycle.id, s.owner))
+
+
+def _summary(organisation: Organisation, sets: int) -> dict[str, int]:
+    diagnostics = organisation.diagnostics
+    return {
+        "sets": sets,
+        "files": len(organisation.files),
+        "errors": sum(d.severity.value == "error" for d in diagnostics),
+        "warnings": sum(d.severity.value == "warning" for d in diagnostics),
+    }
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def to_json(
+    organisation: Organisation,
+    *,
+    compact: bool = False,
+    memo: Memo | None = None,
+    digests: Mapping[str, str] | None = None,
+) -> str:
     """The export as JSON text: indented for people, or compact for the site, where it is
-    several times faster to write (Python's JSON encoder indents in pure Python)."""
-    data = export_data(organisation)
-    if compact:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    several times faster to write (Python's JSON encoder indents in pure Python).
+
+    The compact text is written set by set; with a memo and the files' content digests
+    (`mkdocs serve`), the records of sets whose content and links did not change since the
+    memo's last run are taken from it."""
+    if not compact:
+        return json.dumps(export_data(organisation), ensure_ascii=False, indent=2) + "\n"
+    keys = SetKeys(organisation, digests) if memo is not None and digests else None
+    sets = _sets_in_order(organisation)
+    records: list[str] = []
+    if memo is not None:
+        memo.start()
+    for okr_set in sets:
+        record = partial(_compact_record, organisation, okr_set)
+        if memo is None or keys is None:
+            records.append(record())
+        else:
+            records.append(memo.get(keys.of([okr_set], "export"), record))
+    if memo is not None:
+        memo.finish()
+    diagnostics = _compact([d.as_dict() for d in organisation.diagnostics])
+    summary = _compact(_summary(organisation, len(sets)))
+    return (
+        f'{{"version":{EXPORT_VERSION},"sets":[{",".join(records)}],'
+        f'"diagnostics":{diagnostics},"summary":{summary}}}\n'
+    )
+
+
+def _compact_record(organisation: Organisation, okr_set: OkrSet) -> str:
+    return _compact(set_record(organisation, okr_set))
 
 
 CSV_COLUMNS = [

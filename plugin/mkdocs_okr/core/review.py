@@ -10,6 +10,7 @@ they are shown, rounded to two decimals, so a reader never sees 0.80 judged as "
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 from . import rhythm
@@ -83,8 +84,27 @@ class CycleFigures:
     sets: int
     objectives: int
     key_results: int  # not dropped
-    average: float | None  # mean set score
+    scores: tuple[float, ...]  # the sets' scores
     on_track: int | None  # running: KRs on track; ended: KRs scored green; upcoming: None
+
+    @property
+    def average(self) -> float | None:
+        """The mean set score. `fsum` is exact, so figures added up in parts give the same."""
+        return math.fsum(self.scores) / len(self.scores) if self.scores else None
+
+    def __add__(self, other: CycleFigures) -> CycleFigures:
+        on_track = (
+            None
+            if self.on_track is None and other.on_track is None
+            else (self.on_track or 0) + (other.on_track or 0)
+        )
+        return CycleFigures(
+            self.sets + other.sets,
+            self.objectives + other.objectives,
+            self.key_results + other.key_results,
+            self.scores + other.scores,
+            on_track,
+        )
 
 
 def cycle_figures(
@@ -92,7 +112,7 @@ def cycle_figures(
 ) -> CycleFigures:
     objectives = [o for s in sets for o in s.objectives]
     key_results = [kr for o in objectives for kr in o.active_key_results]
-    scores = [s.score for s in sets if s.score is not None]
+    scores = tuple(score for s in sets if (score := s.score) is not None)
     on_track: int | None = None
     if rhythm.is_running(cycle, today):
         expected = rhythm.expected_progress(cycle, today)
@@ -101,13 +121,7 @@ def cycle_figures(
         )
     elif rhythm.has_ended(cycle, today):
         on_track = sum(kr.score >= settings.grading.green - 1e-9 for kr in key_results)
-    return CycleFigures(
-        len(sets),
-        len(objectives),
-        len(key_results),
-        sum(scores) / len(scores) if scores else None,
-        on_track,
-    )
+    return CycleFigures(len(sets), len(objectives), len(key_results), scores, on_track)
 
 
 @dataclass
@@ -163,23 +177,28 @@ class Calibration:
 def calibration(organisation: Organisation, today: dt.date) -> list[Calibration]:
     """Per owner: scores across graded cycles, flagged when aspirational objectives score 1.0,
     or committed ones are missed, in each of the last `calibration_cycles` graded cycles."""
-    settings = organisation.settings
+    found = [
+        calibration_of(organisation.history_of(owner), today, organisation.settings)
+        for owner in sorted({s.owner for s in organisation.sets})
+    ]
+    return [entry for entry in found if entry is not None]
+
+
+def calibration_of(history: list[OkrSet], today: dt.date, settings: Settings) -> Calibration | None:
+    """One owner's calibration from their sets, oldest first; None when none is graded yet."""
+    graded = [s for s in history if is_graded(s, today)]
+    if not graded:
+        return None
+    entry = Calibration(graded[-1].owner, graded[-1].name, graded)
     needed = settings.verdicts.calibration_cycles
-    found: list[Calibration] = []
-    for owner in sorted({s.owner for s in organisation.sets}):
-        graded = [s for s in organisation.history_of(owner) if is_graded(s, today)]
-        if not graded:
-            continue
-        entry = Calibration(owner, graded[-1].name, graded)
-        recent = graded[-needed:]
-        if len(recent) == needed:
-            verdicts = [{verdict(o, settings) for o in s.objectives} for s in recent]
-            if all(NOT_AMBITIOUS in v for v in verdicts):
-                entry.flags.append("too-easy")
-            if all(MISSED in v for v in verdicts):
-                entry.flags.append("keeps-missing")
-        found.append(entry)
-    return found
+    recent = graded[-needed:]
+    if len(recent) == needed:
+        verdicts = [{verdict(o, settings) for o in s.objectives} for s in recent]
+        if all(NOT_AMBITIOUS in v for v in verdicts):
+            entry.flags.append("too-easy")
+        if all(MISSED in v for v in verdicts):
+            entry.flags.append("keeps-missing")
+    return entry
 
 
 @dataclass
@@ -206,54 +225,24 @@ class TeamWeek:
     lagging: list[tuple[OkrSet, Objective, KeyResult, str]]  # behind or at risk
 
 
-def this_week(organisation: Organisation, today: dt.date) -> list[TeamWeek]:
-    """The weekly meeting: per team, in the running cycles, the 7 days ending `today`."""
-    settings = organisation.settings
-    week_start = today - dt.timedelta(days=6)
+@dataclass
+class WeekGroup:
+    """Whose week one section of the weekly meeting shows: a team (or the company) with its
+    members, or (team None) the running sets no team gathers."""
+
+    team: OkrSet | None
+    sets: list[OkrSet]
+
+
+def week_groups(organisation: Organisation, today: dt.date) -> list[WeekGroup]:
+    """The sections of the weekly meeting, in the running cycles: the company's own set first,
+    then each team with its members, then the rest."""
     running = [s for s in organisation.sets if rhythm.is_running(s.cycle, today)]
     # By identity: comparing sets field by field made this quadratic in practice.
     is_running = {id(s) for s in running}
-    teams = [s for s in running if s.level != "individual"]
-    groups: list[TeamWeek] = []
     placed: set[int] = set()
-
-    def group(team: OkrSet | None, members: list[OkrSet]) -> TeamWeek:
-        week = TeamWeek(team, members, [], [], [])
-        for okr_set in members:
-            placed.add(id(okr_set))
-            expected = rhythm.expected_progress(okr_set.cycle, today)
-            checked = False
-            for objective in okr_set.objectives:
-                for kr in objective.active_key_results:
-                    recent = [c for c in kr.checkins if week_start <= c.date <= today]
-                    if recent:
-                        checked = True
-                        earlier = [c for c in kr.checkins if c.date < week_start]
-                        before = (
-                            earlier[-1].value
-                            if earlier
-                            else (kr.start if kr.kind == "numeric" else kr.done_given)
-                        )
-                        now = recent[-1].value
-                        week.moved.append(
-                            Movement(
-                                okr_set,
-                                objective,
-                                kr,
-                                before,
-                                now,
-                                kr.progress_at(before),
-                                kr.progress_at(now),
-                            )
-                        )
-                    pace = rhythm.pace(kr.progress, expected, settings)
-                    if pace in (rhythm.BEHIND, rhythm.AT_RISK):
-                        week.lagging.append((okr_set, objective, kr, pace))
-            if not checked:
-                week.silent.append(okr_set)
-        return week
-
-    # The company's own set first, then each team with its members (the weekly meeting view).
+    groups: list[WeekGroup] = []
+    teams = [s for s in running if s.level != "individual"]
     for team in sorted(teams, key=lambda s: (s.level != "company", s.name, s.cycle.id)):
         members = (
             []
@@ -264,8 +253,54 @@ def this_week(organisation: Organisation, today: dt.date) -> list[TeamWeek]:
                 if c.level == "individual" and id(c) in is_running
             ]
         )
-        groups.append(group(team, [team, *members]))
+        groups.append(WeekGroup(team, [team, *members]))
+        placed.update(id(s) for s in (team, *members))
     rest = [s for s in running if id(s) not in placed]
     if rest:
-        groups.append(group(None, rest))
+        groups.append(WeekGroup(None, rest))
     return groups
+
+
+def team_week(group: WeekGroup, today: dt.date, settings: Settings) -> TeamWeek:
+    """What moved in the 7 days ending `today`, who stayed silent and what lags behind."""
+    week_start = today - dt.timedelta(days=6)
+    week = TeamWeek(group.team, group.sets, [], [], [])
+    for okr_set in group.sets:
+        expected = rhythm.expected_progress(okr_set.cycle, today)
+        checked = False
+        for objective in okr_set.objectives:
+            for kr in objective.active_key_results:
+                recent = [c for c in kr.checkins if week_start <= c.date <= today]
+                if recent:
+                    checked = True
+                    earlier = [c for c in kr.checkins if c.date < week_start]
+                    before = (
+                        earlier[-1].value
+                        if earlier
+                        else (kr.start if kr.kind == "numeric" else kr.done_given)
+                    )
+                    now = recent[-1].value
+                    week.moved.append(
+                        Movement(
+                            okr_set,
+                            objective,
+                            kr,
+                            before,
+                            now,
+                            kr.progress_at(before),
+                            kr.progress_at(now),
+                        )
+                    )
+                pace = rhythm.pace(kr.progress, expected, settings)
+                if pace in (rhythm.BEHIND, rhythm.AT_RISK):
+                    week.lagging.append((okr_set, objective, kr, pace))
+        if not checked:
+            week.silent.append(okr_set)
+    return week
+
+
+def this_week(organisation: Organisation, today: dt.date) -> list[TeamWeek]:
+    """The weekly meeting: per team, in the running cycles, the 7 days ending `today`."""
+    return [
+        team_week(group, today, organisation.settings) for group in week_groups(organisation, today)
+    ]

@@ -1,5 +1,5 @@
 """Pure rendering: the core's organisation -> Markdown pages with HTML blocks (Jinja, autoescape)."""
 
-from .site import Page, PageMemo, RenderOptions, page_url, relative_url, render_pages, stylesheet
+from .site import Page, RenderOptions, page_url, relative_url, render_pages, stylesheet
 
-__all__ = ["Page", "PageMemo", "RenderOptions", "page_url", "relative_url", "render_pages", "stylesheet"]
+__all__ = ["Page", "RenderOptions", "page_url", "relative_url", "render_pages", "stylesheet"]

@@ -9,14 +9,13 @@ are given to the engine already escaped, because Material prints `page.title` ra
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import posixpath
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import jinja2
@@ -24,7 +23,7 @@ from markupsafe import Markup, escape
 
 from ..core import review, rhythm
 from ..core.cycles import Cycle
-from ..core.diagnostics import Severity
+from ..core.memo import Memo, SetKeys, fingerprint
 from ..core.model import KeyResult, Objective, OkrSet
 from ..core.organisation import Organisation, Target, objective_ref
 from . import charts
@@ -33,6 +32,11 @@ from .i18n import Labels
 
 STYLESHEET = "okr.css"
 LEVELS = ("company", "team", "individual")
+BATCH = 50
+"""Sets per remembered part of a long page: a saved file renders one part of each page again."""
+TREE_DEPTH = 12  # the alignment tree stops here (and at a loop): a page must end
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -93,13 +97,21 @@ class SiteRenderer:
         self,
         organisation: Organisation,
         options: RenderOptions,
-        memo: PageMemo | None = None,
+        memo: Memo | None = None,
         digests: Mapping[str, str] | None = None,
     ) -> None:
         self.organisation = organisation
         self.options = options
-        self.memo = memo
-        self.digests = digests or {}
+        # With a memo and the files' content digests, parts whose sets did not change since
+        # the memo's last run are taken from it (`mkdocs serve`); otherwise all is rendered.
+        self.memo = memo if digests else None
+        self.keys = SetKeys(organisation, digests or {})
+        self._options_key = repr(options)
+        self._subtree_keys: dict[tuple[str, str, int, tuple[str, ...]], str] = {}
+        # Objectives that something aligns to (to them or to one of their key results).
+        self._has_support = {ref.rsplit("/", 1)[0] for ref in organisation.supported_by} | set(
+            organisation.supported_by
+        )
         self.settings = organisation.settings
         self.labels = Labels(options.language)
         loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(list(options.template_dirs))]
@@ -113,12 +125,6 @@ class SiteRenderer:
         )
         self.env.globals.update(t=self.labels, r=self)
         self._current_url = ""
-        self._errors_by_path: dict[str, int] = {}
-        for diagnostic in organisation.diagnostics:
-            if diagnostic.severity is Severity.ERROR:
-                self._errors_by_path[diagnostic.path] = (
-                    self._errors_by_path.get(diagnostic.path, 0) + 1
-                )
 
     # Paths and links ---------------------------------------------------------------------
 
@@ -200,7 +206,7 @@ class SiteRenderer:
         return rhythm.is_stale(okr_set, self.options.today, self.settings)
 
     def errors_in(self, okr_set: OkrSet) -> int:
-        return self._errors_by_path.get(okr_set.path, 0)
+        return self.keys.errors.get(okr_set.path, 0)
 
     def unaligned(self, okr_set: OkrSet) -> list[Objective]:
         if okr_set.level == "company":
@@ -240,9 +246,64 @@ class SiteRenderer:
         )
 
     def cycle_stats(self, cycle: Cycle) -> review.CycleFigures:
-        return review.cycle_figures(
-            self.organisation.sets_in(cycle.id), cycle, self.options.today, self.settings
+        today, settings = self.options.today, self.settings
+        parts = [
+            self.remembered_value(
+                "figures", batch, partial(review.cycle_figures, batch, cycle, today, settings)
+            )
+            for batch in self.batches(self.organisation.sets_in(cycle.id))
+        ]
+        return (
+            sum(parts[1:], parts[0]) if parts else review.cycle_figures([], cycle, today, settings)
         )
+
+    def team_week(self, group: review.WeekGroup) -> review.TeamWeek:
+        return review.team_week(group, self.options.today, self.settings)
+
+    def review_parts(self, cycle: Cycle) -> list[ReviewPart]:
+        today, settings = self.options.today, self.settings
+
+        def part(sets: list[OkrSet]) -> ReviewPart:
+            graded = [s for s in sets if review.is_graded(s, today)]
+            judged = review.judged_objectives(graded, today, settings)
+            return ReviewPart(
+                sets, graded, review.histogram(graded), review.highlights(judged, settings)
+            )
+
+        return [
+            self.remembered_value("review", batch, partial(part, batch))
+            for batch in self.batches(self.organisation.sets_in(cycle.id))
+        ]
+
+    def unaligned_parts(self, sets: list[OkrSet]) -> list[UnalignedPart]:
+        """The objectives of `sets` that align to nothing, in parts of BATCH sets."""
+        return [
+            self.remembered_value("unaligned", batch, partial(self._unaligned_part, batch))
+            for batch in self.batches(sets)
+        ]
+
+    def _unaligned_part(self, sets: list[OkrSet]) -> UnalignedPart:
+        return UnalignedPart(sets, [(s, o) for s in sets for o in self.unaligned(s)])
+
+    def calibration_parts(self) -> list[list[OkrSet]]:
+        """Every owner's sets, oldest first, in parts of about BATCH owners."""
+        owners = sorted({s.owner for s in self.organisation.sets})
+        return [
+            [s for owner in owners[at : at + BATCH] for s in self.organisation.history_of(owner)]
+            for at in range(0, len(owners), BATCH)
+        ]
+
+    def calibration_entries(self, sets: list[OkrSet]) -> list[review.Calibration]:
+        """The calibration of each owner of `sets` (grouped by owner, oldest first)."""
+        found = []
+        start = 0
+        for end in range(1, len(sets) + 1):
+            if end == len(sets) or sets[end].owner != sets[start].owner:
+                entry = review.calibration_of(sets[start:end], self.options.today, self.settings)
+                if entry is not None:
+                    found.append(entry)
+                start = end
+        return found
 
     def is_graded(self, okr_set: OkrSet) -> bool:
         return review.is_graded(okr_set, self.options.today)
@@ -332,6 +393,77 @@ class SiteRenderer:
                 found.append((kr, below))
         return found
 
+    # Remembered parts (`mkdocs serve`) ------------------------------------------------------
+
+    tree_depth = TREE_DEPTH
+
+    def batches(self, items: Sequence[T]) -> list[list[T]]:
+        """`items` in parts of BATCH, each remembered on its own."""
+        return [list(items[at : at + BATCH]) for at in range(0, len(items), BATCH)]
+
+    def remembered(
+        self, kind: str, sets: Iterable[OkrSet], *extra: object, caller: Callable[[], str]
+    ) -> Markup:
+        """A part of the current page, from the memo when nothing it shows has changed.
+
+        Templates wrap a part in `{% call r.remembered("kind", sets, extra...) %}`: `sets` are
+        the sets it shows (the sets those show count too: see SetKeys), `extra` anything else
+        it depends on besides the options and the page."""
+        if self.memo is None:
+            return Markup(caller())
+        key = self.keys.of(sets, self._options_key, self._current_url, kind, *map(str, extra))
+        return self.memo.get(key, lambda: Markup(caller()))
+
+    def remembered_value(self, kind: str, sets: list[OkrSet], compute: Callable[[], T]) -> T:
+        """A value computed from `sets` (and the options), from the memo when they are unchanged."""
+        if self.memo is None:
+            return compute()
+        return self.memo.get(self.keys.of(sets, self._options_key, kind), compute)
+
+    def remembered_node(
+        self,
+        cycle: Cycle,
+        target: Target,
+        depth: int,
+        seen: Sequence[str],
+        *,
+        caller: Callable[[], str],
+    ) -> Markup:
+        """A node of the alignment tree with everything below it, from the memo when no set in
+        that part of the tree has changed."""
+        if self.memo is None:
+            return Markup(caller())
+        below = self._subtree_key(cycle, target.okr_set, target.objective, depth, tuple(seen))
+        key = fingerprint([self._options_key, self._current_url, "tree", below])
+        return self.memo.get(key, lambda: Markup(caller()))
+
+    def _subtree_key(
+        self, cycle: Cycle, okr_set: OkrSet, objective: Objective, depth: int, seen: tuple[str, ...]
+    ) -> str:
+        ref = objective_ref(okr_set, objective)
+        if ref not in self._has_support:
+            return f"{self.keys.own(okr_set)}|{objective.id}"  # a leaf: nothing below it
+        memo_key = (cycle.id, ref, depth, seen)
+        known = self._subtree_keys.get(memo_key)
+        if known is not None:
+            return known
+        parts = [self.keys.own(okr_set), objective.id, str(depth)]
+        if depth < TREE_DEPTH and ref not in seen:
+            path = (*seen, ref)
+            for child in self.tree_children(cycle, okr_set, objective):
+                parts.append(
+                    self._subtree_key(cycle, child.okr_set, child.objective, depth + 1, path)
+                )
+            for kr, children in self.tree_key_results(cycle, okr_set, objective):
+                parts.append(kr.id)
+                parts += [
+                    self._subtree_key(cycle, c.okr_set, c.objective, depth + 1, path)
+                    for c in children
+                ]
+        key = fingerprint(parts)
+        self._subtree_keys[memo_key] = key
+        return key
+
     # Pages ----------------------------------------------------------------------------------
 
     def _page(self, path: str, title: str, template: str, in_nav: bool, **context: Any) -> Page:
@@ -357,7 +489,7 @@ class SiteRenderer:
                 labels["week"],
                 "okr/week.html",
                 True,
-                weeks=review.this_week(organisation, today),
+                groups=review.week_groups(organisation, today),
                 week_start=today - dt.timedelta(days=6),
             ),
         ]
@@ -368,7 +500,7 @@ class SiteRenderer:
                 labels["calibration"],
                 "okr/calibration.html",
                 True,
-                entries=review.calibration(organisation, today),
+                parts=self.calibration_parts(),
             )
         )
         pages.append(
@@ -384,25 +516,8 @@ class SiteRenderer:
         for cycle in cycles:
             pages += [self._review_page(cycle), self._tree_page(cycle)]
         for okr_set in organisation.sets:
-            parent = organisation.parent_of(okr_set)
-            children = organisation.children_of(okr_set)
-            related = [okr_set, *([parent] if parent else []), *children, *self._linked(okr_set)]
-            pages.append(
-                self._remembered(
-                    self.set_path(okr_set),
-                    related,
-                    partial(
-                        self._page,
-                        self.set_path(okr_set),
-                        f"{okr_set.name} · {okr_set.cycle.id}",
-                        "okr/set.html",
-                        False,
-                        okr_set=okr_set,
-                        parent=parent,
-                        children=children,
-                    ),
-                )
-            )
+            path = self.set_path(okr_set)
+            pages.append(self._remembered(path, [okr_set], partial(self._set_page, okr_set)))
         for owner in sorted({s.owner for s in organisation.sets}):
             history = organisation.history_of(owner)
             pages.append(
@@ -422,32 +537,23 @@ class SiteRenderer:
             )
         return pages
 
-    def _linked(self, okr_set: OkrSet) -> list[OkrSet]:
-        """The sets whose names, titles or scores the set's page shows through alignment."""
-        linked: list[OkrSet] = []
-        for objective in okr_set.objectives:
-            linked += [t.okr_set for t in self.aligns(okr_set, objective)]
-            linked += [t.okr_set for t in self.supported_by(okr_set, objective)]
-            for kr in objective.key_results:
-                linked += [t.okr_set for t in self.supported_by(okr_set, objective, kr)]
-        return linked
+    def _set_page(self, okr_set: OkrSet) -> Page:
+        return self._page(
+            self.set_path(okr_set),
+            f"{okr_set.name} · {okr_set.cycle.id}",
+            "okr/set.html",
+            False,
+            okr_set=okr_set,
+            parent=self.organisation.parent_of(okr_set),
+            children=self.organisation.children_of(okr_set),
+        )
 
     def _remembered(self, path: str, shown: list[OkrSet], render: Callable[[], Page]) -> Page:
-        """A set or owner page from the memo when nothing it shows has changed.
-
-        What a page shows comes from the OKR files of the sets it names (their content digests),
-        the errors found in them, and the options (today among them)."""
-        if self.memo is None or not self.digests:
+        """A set or owner page from the memo when nothing it shows has changed: the sets it
+        names and the sets those show (SetKeys), their errors, and the options."""
+        if self.memo is None:
             return render()
-        parts = [repr(self.options)]
-        for okr_set in shown:
-            parts += [
-                okr_set.path,
-                self.digests.get(okr_set.path, "?"),
-                str(self.errors_in(okr_set)),
-            ]
-        fingerprint = hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
-        return self.memo.page(path, fingerprint, render)
+        return self.memo.get(self.keys.of(shown, self._options_key, path, "page"), render)
 
     def _cycle_page(self, cycle: Cycle) -> Page:
         sets = self.organisation.sets_in(cycle.id)
@@ -461,20 +567,24 @@ class SiteRenderer:
         )
 
     def _review_page(self, cycle: Cycle) -> Page:
-        sets = self.organisation.sets_in(cycle.id)
-        graded = [s for s in sets if review.is_graded(s, self.options.today)]
+        parts = self.review_parts(cycle)
+        counts = {level: [0] * review.HISTOGRAM_BINS for level in LEVELS}
+        for part in parts:
+            for level, bins in part.counts.items():
+                counts[level] = [a + b for a, b in zip(counts[level], bins, strict=True)]
         return self._page(
             self.review_path(cycle),
             f"{self.labels['review']} {cycle.id}",
             "okr/review.html",
             False,  # reached from its cycle page and the home
             cycle=cycle,
-            sets=sets,
-            graded=graded,
-            highlights=review.highlights(
-                review.judged_objectives(sets, self.options.today, self.settings), self.settings
-            ),
-            counts=review.histogram(graded),
+            parts=parts,
+            graded=sum(len(part.graded) for part in parts),
+            counts=counts,
+            highlighted={
+                name: sum(len(getattr(part.highlights, name)) for part in parts)
+                for name in ("missed", "full_marks", "under_floor")
+            },
         )
 
     def _tree_page(self, cycle: Cycle) -> Page:
@@ -482,13 +592,9 @@ class SiteRenderer:
         roots = [s for s in sets if s.level == "company"]
         # A quarter's teams align to the year's company set: show that set at the root.
         if not roots:
-            above = {
-                t.okr_set.ref: t.okr_set
-                for s in sets
-                for o in s.objectives
-                for t in self.aligns(s, o)
-                if t.okr_set.level == "company"
-            }
+            above: dict[str, OkrSet] = {}
+            for batch in self.batches(sets):
+                above.update(self.remembered_value("above", batch, partial(self._above, batch)))
             roots = [above[ref] for ref in sorted(above)]
         return self._page(
             self.tree_path(cycle),
@@ -497,45 +603,44 @@ class SiteRenderer:
             False,  # reached from its cycle page; keeps the nav to one entry per cycle
             cycle=cycle,
             roots=roots,
-            unaligned=[(s, o) for s in sets for o in self.unaligned(s)],
+            sets=sets,
         )
 
+    def _above(self, sets: list[OkrSet]) -> dict[str, OkrSet]:
+        """The company sets that objectives of `sets` align to, by ref."""
+        return {
+            t.okr_set.ref: t.okr_set
+            for s in sets
+            for o in s.objectives
+            for t in self.aligns(s, o)
+            if t.okr_set.level == "company"
+        }
 
-class PageMemo:
-    """The set and owner pages of the last build, by fingerprint: on a `mkdocs serve` rebuild
-    only the pages whose sets changed are rendered again."""
 
-    def __init__(self) -> None:
-        self._pages: dict[str, tuple[str, Page]] = {}
-        self._next: dict[str, tuple[str, Page]] = {}
-        self.rendered = 0  # pages the last run had to render
+@dataclass
+class UnalignedPart:
+    sets: list[OkrSet]
+    objectives: list[tuple[OkrSet, Objective]]
 
-    def start(self) -> None:
-        self._next = {}
-        self.rendered = 0
 
-    def page(self, path: str, fingerprint: str, render: Callable[[], Page]) -> Page:
-        known = self._pages.get(path)
-        if known is not None and known[0] == fingerprint:
-            page = known[1]
-        else:
-            page = render()
-            self.rendered += 1
-        self._next[path] = (fingerprint, page)
-        return page
+@dataclass
+class ReviewPart:
+    """The review of a part of a cycle's sets: which are graded, their histogram, highlights."""
 
-    def finish(self) -> None:
-        self._pages = self._next
+    sets: list[OkrSet]
+    graded: list[OkrSet]
+    counts: dict[str, list[int]]
+    highlights: review.Highlights
 
 
 def render_pages(
     organisation: Organisation,
     options: RenderOptions,
-    memo: PageMemo | None = None,
+    memo: Memo | None = None,
     digests: Mapping[str, str] | None = None,
 ) -> list[Page]:
     """Every generated page of the OKR site; with a memo and the files' content digests, the
-    set and owner pages whose sets did not change are taken from the last run."""
+    parts whose sets did not change are taken from the memo's last run."""
     if memo is not None:
         memo.start()
     pages = SiteRenderer(organisation, options, memo, digests).pages()

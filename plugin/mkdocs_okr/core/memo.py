@@ -1,0 +1,124 @@
+"""Memos for `mkdocs serve`: keep what the last run computed, keyed by what it was computed from.
+
+A rebuild after one saved file should cost what that file changed, not what the organisation
+holds. Everything the site shows about an OKR set comes from OKR files (the set's own and the
+sets it shows: its parent, its children and the sets linked to it by alignment), from the
+diagnostics found in them, and from the options. `SetKeys` turns that into strings that change
+whenever any of it changes; `Memo` keeps a value per fingerprint made of such keys.
+
+A memo is never needed for correctness: without one, everything is computed again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
+
+from .diagnostics import Severity
+from .model import OkrSet
+from .organisation import Organisation, objective_ref
+
+T = TypeVar("T")
+
+
+class Memo:
+    """Values of the last run by fingerprint. Entries not used in a run are dropped at its end,
+    so the memo holds one site's worth, however long `mkdocs serve` runs.
+
+    Values may nest (a page part inside a remembered page): an entry keeps the fingerprints
+    used while it was computed, and when it is used again from the memo, so are they. Otherwise
+    a part inside an unchanged page would be dropped, and rendered again on the next change."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, tuple[object, list[str]]] = {}
+        self._next: dict[str, tuple[object, list[str]]] = {}
+        self._computing: list[list[str]] = []  # fingerprints used by the values being computed
+        self.computed = 0  # values the current (or last) run had to compute
+
+    def start(self) -> None:
+        self._next = {}
+        self._computing = []
+        self.computed = 0
+
+    def get(self, fingerprint: str, compute: Callable[[], T]) -> T:
+        if self._computing:
+            self._computing[-1].append(fingerprint)
+        entry = self._next.get(fingerprint)
+        if entry is None:
+            if fingerprint in self._values:
+                entry = self._keep(fingerprint)
+            else:
+                self._computing.append([])
+                try:
+                    value = compute()
+                finally:
+                    inner = self._computing.pop()
+                entry = self._next[fingerprint] = (value, inner)
+                self.computed += 1
+        return entry[0]  # type: ignore[return-value]
+
+    def _keep(self, fingerprint: str) -> tuple[object, list[str]]:
+        """Carry an entry of the last run, and the entries it was made of, into this one."""
+        entry = self._values[fingerprint]
+        self._next[fingerprint] = entry
+        for inner in entry[1]:
+            if inner not in self._next and inner in self._values:
+                self._keep(inner)
+        return entry
+
+    def finish(self) -> None:
+        self._values = self._next
+
+
+def fingerprint(parts: Iterable[str]) -> str:
+    return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
+
+
+class SetKeys:
+    """Keys of the sets of one organisation: `own` changes with the set's file content and its
+    error count; `view` also with those of every set the set's rows and pages show."""
+
+    def __init__(self, organisation: Organisation, digests: Mapping[str, str]) -> None:
+        self.organisation = organisation
+        self.digests = digests
+        errors: dict[str, int] = {}
+        for diagnostic in organisation.diagnostics:
+            if diagnostic.severity is Severity.ERROR:
+                errors[diagnostic.path] = errors.get(diagnostic.path, 0) + 1
+        self.errors = errors
+        self._own: dict[int, str] = {}
+        self._view: dict[int, str] = {}
+
+    def own(self, okr_set: OkrSet) -> str:
+        key = self._own.get(id(okr_set))
+        if key is None:
+            path = okr_set.path
+            key = f"{path}|{self.digests.get(path, '?')}|{self.errors.get(path, 0)}"
+            self._own[id(okr_set)] = key
+        return key
+
+    def view(self, okr_set: OkrSet) -> str:
+        key = self._view.get(id(okr_set))
+        if key is None:
+            key = "\n".join(self.own(s) for s in self.related(okr_set))
+            self._view[id(okr_set)] = key
+        return key
+
+    def related(self, okr_set: OkrSet) -> list[OkrSet]:
+        """The set, its parent, its children and the sets it is linked to by alignment."""
+        organisation = self.organisation
+        parent = organisation.parent_of(okr_set)
+        found = [okr_set, *([parent] if parent else []), *organisation.children_of(okr_set)]
+        aligns, supported_by = organisation.aligns, organisation.supported_by
+        for objective in okr_set.objectives:
+            ref = objective_ref(okr_set, objective)
+            found += [t.okr_set for t in aligns.get(ref, ())]
+            found += [t.okr_set for t in supported_by.get(ref, ())]
+            for kr in objective.key_results:
+                found += [t.okr_set for t in supported_by.get(f"{ref}/{kr.id}", ())]
+        return found
+
+    def of(self, sets: Iterable[OkrSet], *extra: str) -> str:
+        """A fingerprint of what the given sets' rows show, with any other parts that matter."""
+        return fingerprint([*extra, *(self.view(s) for s in sets)])

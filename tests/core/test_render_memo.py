@@ -1,0 +1,208 @@
+"""The memos of `mkdocs serve` never change what the site shows: after any edit, the pages and
+the export made with the memos of the previous runs equal the ones made from scratch."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import yaml
+
+from mkdocs_okr.core.export import to_json
+from mkdocs_okr.core.load import LoadMemo
+from mkdocs_okr.core.memo import Memo
+from mkdocs_okr.core.organisation import analyse
+from mkdocs_okr.core.settings import Settings
+from mkdocs_okr.render import RenderOptions, render_pages
+
+Files = dict[str, bytes]
+TEAMS = ("social", "ads", "kol")
+MEMBERS = 40  # per team: 120 individuals, several parts of 50 on every long page
+
+
+def _file(front: dict[str, Any], body: str = "") -> bytes:
+    text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n" + body
+    return text.encode()
+
+
+def _key_results(seed: int, scored: bool = False) -> list[dict[str, Any]]:
+    found = []
+    for number in (1, 2):
+        checkins = [
+            {
+                "date": dt.date(2024, 1, 5) + dt.timedelta(days=7 * week),
+                "value": 10 * week + seed % 7,
+            }
+            for week in range(1 + (seed + number) % 7)
+        ]
+        kr: dict[str, Any] = {
+            "id": f"KR{number}",
+            "title": f"Followers {seed}-{number}",
+            "start": 0,
+            "target": 100,
+            "checkins": checkins,
+        }
+        if scored:
+            kr["score"] = round(((seed * 7 + number * 3) % 11) / 10, 1)
+        found.append(kr)
+    found.append({"id": "KR3", "title": f"Report {seed}", "done": seed % 3 == 0})
+    return found
+
+
+def organisation_files() -> Files:
+    files: Files = {
+        "2024/company.md": _file(
+            {
+                "cycle": 2024,
+                "owner": "company",
+                "name": "Company",
+                "level": "company",
+                "objectives": [
+                    {"id": f"O{n}", "title": f"Grow {n}", "key_results": _key_results(n)}
+                    for n in (1, 2)
+                ],
+            }
+        )
+    }
+    seed = 0
+    for team_number, team in enumerate(TEAMS):
+        files[f"2024-Q1/{team}.md"] = _file(
+            {
+                "cycle": "2024-Q1",
+                "owner": team,
+                "name": f"Team {team}",
+                "level": "team",
+                "parent": "company",
+                "objectives": [
+                    {
+                        "id": "O1",
+                        "title": f"{team} reach",
+                        "aligns": f"company/O{1 + team_number % 2}/KR1",
+                        "key_results": _key_results(team_number, scored=True),
+                    }
+                ],
+            }
+        )
+        for member in range(MEMBERS):
+            seed += 1
+            owner = f"{team}-{member:02d}"
+            objectives = [
+                {
+                    "id": "O1",
+                    "title": f"{owner} posts",
+                    "type": "aspirational" if seed % 2 else "committed",
+                    "aligns": f"{team}/O1/KR{1 + seed % 2}",
+                    "key_results": _key_results(seed, scored=seed % 4 == 0),
+                },
+                {"id": "O2", "title": f"{owner} grows", "key_results": _key_results(seed + 1)},
+            ]
+            body = "## Retrospective\n\nWe learnt a lot.\n" if seed % 5 == 0 else ""
+            files[f"2024-Q1/{owner}.md"] = _file(
+                {
+                    "cycle": "2024-Q1",
+                    "owner": owner,
+                    "name": f"Person {owner}",
+                    "level": "individual",
+                    "parent": team,
+                    "objectives": objectives,
+                },
+                body,
+            )
+    return files
+
+
+def _replace(path: str, old: str, new: str) -> Callable[[Files], None]:
+    def edit(files: Files) -> None:
+        text = files[path].decode()
+        assert old in text, (path, old)
+        files[path] = text.replace(old, new, 1).encode()
+
+    return edit
+
+
+def _remove(path: str) -> Callable[[Files], None]:
+    return lambda files: files.pop(path) and None
+
+
+def _add_copy(source: str, path: str, owner: str) -> Callable[[Files], None]:
+    def edit(files: Files) -> None:
+        text = files[source].decode().replace(f"owner: {source[8:-3]}", f"owner: {owner}")
+        files[path] = text.encode()
+
+    return edit
+
+
+EDITS = {
+    "a member's target changes": _replace("2024-Q1/ads-17.md", "target: 100", "target: 50"),
+    "a team is renamed": _replace("2024-Q1/kol.md", "name: Team kol", "name: KOL crew"),
+    "a company objective is retitled": _replace("2024/company.md", "Grow 2", "Grow twice"),
+    "a member aligns elsewhere": _replace("2024-Q1/social-03.md", "social/O1/KR", "ads/O1/KR"),
+    "an alignment breaks": _replace("2024-Q1/kol-30.md", "kol/O1/KR", "kol/O9/KR"),
+    "a member leaves": _remove("2024-Q1/social-05.md"),
+    "a member joins": _add_copy("2024-Q1/ads-02.md", "2024-Q1/ads-99.md", "ads-99"),
+    "a file breaks": _replace("2024-Q1/ads-30.md", "level: individual", "level: [individual"),
+    "an objective is tagged": _replace(
+        "2024-Q1/kol-01.md", "key_results:", "tags: [retro]\n  key_results:"
+    ),
+    "a retrospective is written": lambda files: files.update(
+        {"2024-Q1/kol-02.md": files["2024-Q1/kol-02.md"] + b"\n## Retrospective\n\nDone.\n"}
+    ),
+    "a team leaves": _remove("2024-Q1/ads.md"),
+    "the team comes back": lambda files: files.update(
+        {"2024-Q1/ads.md": organisation_files()["2024-Q1/ads.md"]}
+    ),
+}
+
+
+def _site(
+    files: Files,
+    options: RenderOptions,
+    load: LoadMemo | None,
+    memo: Memo | None,
+    export: Memo | None,
+) -> tuple[dict[str, str], str]:
+    settings = Settings()
+    organisation = analyse(sorted(files.items()), settings, load)
+    digests = load.digests if load is not None else None
+    pages = render_pages(organisation, options, memo, digests)
+    export_text = to_json(organisation, compact=True, memo=export, digests=digests)
+    return {page.path: page.markdown for page in pages}, export_text
+
+
+@pytest.mark.parametrize(
+    "today",
+    [dt.date(2024, 2, 16), dt.date(2024, 4, 10)],  # in the quarter (this week), after it (reviews)
+    ids=["running", "ended"],
+)
+def test_a_rebuild_with_memos_equals_a_build_from_scratch(today: dt.date) -> None:
+    options = RenderOptions(today=today)
+    files = organisation_files()
+    load, memo, export = LoadMemo(), Memo(), Memo()
+    first, _ = _site(files, options, load, memo, export)
+    assert len(first) > 2 * len(files)  # set and owner pages, and the pages that gather them
+    entries = memo.computed
+
+    again, _ = _site(files, options, load, memo, export)
+    assert again == first
+    assert memo.computed == 0 and export.computed == 0
+
+    for name, edit in EDITS.items():
+        edit(files)
+        remembered = _site(files, options, load, memo, export)
+        assert remembered == _site(files, options, None, None, None), name
+        # A saved file renders a small part of the site again, not all of it: a member's file
+        # its pages and one part of each page that gathers sets; a team's also its members'
+        # pages (they name the team) and their parts.
+        limit = entries / 2 if "team" in name else entries / 10
+        assert 0 < memo.computed < limit, (name, memo.computed, entries)
+        assert 0 < export.computed < len(files) / 2, name
+
+
+def test_memos_follow_the_options() -> None:
+    files = organisation_files()
+    load, memo, export = LoadMemo(), Memo(), Memo()
+    _site(files, RenderOptions(today=dt.date(2024, 2, 16)), load, memo, export)
+    later = RenderOptions(today=dt.date(2024, 3, 1), language="zh")
+    assert _site(files, later, load, memo, export) == _site(files, later, None, None, None)
