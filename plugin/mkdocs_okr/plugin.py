@@ -15,6 +15,7 @@ Hooks used, and why:
 
 from __future__ import annotations
 
+import gc
 import logging
 import posixpath
 from functools import partial
@@ -34,8 +35,8 @@ from .clock import today as resolve_today
 from .config import OkrConfig
 from .core.diagnostics import Diagnostic, Severity, format_text
 from .core.export import to_json
-from .core.load import LoadMemo, read_folder
-from .core.memo import Memo
+from .core.load import LoadMemo, folder_sources
+from .core.memo import KeysSnapshot, Memo, SetKeys
 from .core.organisation import analyse
 from .core.settings import Settings, settings_from_mapping
 from .project import repo_link
@@ -64,6 +65,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         self.load_memo = LoadMemo()
         self.page_memo = Memo()
         self.export_memo = Memo()
+        self.keys_snapshot: KeysSnapshot | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Present so that MkDocs keeps one instance for all rebuilds of `mkdocs serve`.
@@ -108,13 +110,25 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
 
     @event_priority(50)  # before other plugins read the files (search, tags, blog)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        organisation = analyse(read_folder(self.folder), self.settings, self.load_memo)
+        # What this makes is not cyclic garbage; under `mkdocs serve` the heap also holds the
+        # last build's pages, which every collection would walk again and again.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._add_pages(files, config)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
+        organisation = analyse(folder_sources(self.folder), self.settings, self.load_memo)
         self._log(organisation.diagnostics, config)
         options = self._options(config)
+        keys = SetKeys(organisation, self.load_memo.digests, self.keys_snapshot)
         self.edit_urls = {}
         self.nav_paths = []
         automatic_nav = config.nav is None
-        for page in render_pages(organisation, options, self.page_memo, self.load_memo.digests):
+        for page in render_pages(organisation, options, self.page_memo, keys):
             if page.in_nav:
                 self.nav_paths.append(page.path)
             # With an explicit nav, on_nav places the index pages; MkDocs need not list them.
@@ -128,23 +142,13 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         css = posixpath.join(options.pages_dir, "okr.css")
         self._add(files, File.generated(config, css, content=stylesheet()))
         if self.config.export:
-            self._add(
-                files,
-                File.generated(
-                    config,
-                    self.config.export,
-                    content=to_json(
-                        organisation,
-                        compact=True,
-                        memo=self.export_memo,
-                        digests=self.load_memo.digests,
-                    ),
-                ),
-            )
+            export = to_json(organisation, compact=True, memo=self.export_memo, keys=keys)
+            self._add(files, File.generated(config, self.config.export, content=export))
+        self.keys_snapshot = keys.snapshot()
         return files
 
     def _add(self, files: Files, file: File) -> None:
-        if files.get_file_from_path(file.src_uri) is not None:
+        if file.src_uri in files.src_uris:
             log.warning(
                 f"docs/{file.src_uri} exists, so the generated OKR page of that name is not added."
             )

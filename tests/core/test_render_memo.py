@@ -12,7 +12,7 @@ import yaml
 
 from mkdocs_okr.core.export import to_json
 from mkdocs_okr.core.load import LoadMemo
-from mkdocs_okr.core.memo import Memo
+from mkdocs_okr.core.memo import KeysSnapshot, Memo, SetKeys
 from mkdocs_okr.core.organisation import analyse
 from mkdocs_okr.core.settings import Settings
 from mkdocs_okr.render import RenderOptions, render_pages
@@ -156,19 +156,30 @@ EDITS = {
 }
 
 
-def _site(
-    files: Files,
-    options: RenderOptions,
-    load: LoadMemo | None,
-    memo: Memo | None,
-    export: Memo | None,
+class Serve:
+    """What `mkdocs serve` keeps from one rebuild to the next."""
+
+    def __init__(self) -> None:
+        self.load, self.pages, self.export = LoadMemo(), Memo(), Memo()
+        self.keys: KeysSnapshot | None = None
+
+    def site(
+        self, files: Files, options: RenderOptions, settings: Settings | None = None
+    ) -> tuple[dict[str, str], str]:
+        organisation = analyse(sorted(files.items()), settings or Settings(), self.load)
+        keys = SetKeys(organisation, self.load.digests, self.keys)
+        pages = render_pages(organisation, options, self.pages, keys)
+        export_text = to_json(organisation, compact=True, memo=self.export, keys=keys)
+        self.keys = keys.snapshot()
+        return {page.path: page.markdown for page in pages}, export_text
+
+
+def fresh(
+    files: Files, options: RenderOptions, settings: Settings | None = None
 ) -> tuple[dict[str, str], str]:
-    settings = Settings()
-    organisation = analyse(sorted(files.items()), settings, load)
-    digests = load.digests if load is not None else None
-    pages = render_pages(organisation, options, memo, digests)
-    export_text = to_json(organisation, compact=True, memo=export, digests=digests)
-    return {page.path: page.markdown for page in pages}, export_text
+    organisation = analyse(sorted(files.items()), settings or Settings())
+    pages = render_pages(organisation, options)
+    return {page.path: page.markdown for page in pages}, to_json(organisation, compact=True)
 
 
 @pytest.mark.parametrize(
@@ -179,30 +190,32 @@ def _site(
 def test_a_rebuild_with_memos_equals_a_build_from_scratch(today: dt.date) -> None:
     options = RenderOptions(today=today)
     files = organisation_files()
-    load, memo, export = LoadMemo(), Memo(), Memo()
-    first, _ = _site(files, options, load, memo, export)
-    assert len(first) > 2 * len(files)  # set and owner pages, and the pages that gather them
-    entries = memo.computed
+    serve = Serve()
+    first = serve.site(files, options)
+    assert first == fresh(files, options)
+    assert len(first[0]) > 2 * len(files)  # set and owner pages, and the pages that gather them
+    entries = serve.pages.computed
 
-    again, _ = _site(files, options, load, memo, export)
-    assert again == first
-    assert memo.computed == 0 and export.computed == 0
+    assert serve.site(files, options) == first
+    assert serve.pages.computed == 0 and serve.export.computed == 0
 
     for name, edit in EDITS.items():
         edit(files)
-        remembered = _site(files, options, load, memo, export)
-        assert remembered == _site(files, options, None, None, None), name
+        assert serve.site(files, options) == fresh(files, options), name
         # A saved file renders a small part of the site again, not all of it: a member's file
         # its pages and one part of each page that gathers sets; a team's also its members'
         # pages (they name the team) and their parts.
         limit = entries / 2 if "team" in name else entries / 10
-        assert 0 < memo.computed < limit, (name, memo.computed, entries)
-        assert 0 < export.computed < len(files) / 2, name
+        assert 0 < serve.pages.computed < limit, (name, serve.pages.computed, entries)
+        assert 0 < serve.export.computed < len(files) / 2, name
 
 
 def test_memos_follow_the_options() -> None:
     files = organisation_files()
-    load, memo, export = LoadMemo(), Memo(), Memo()
-    _site(files, RenderOptions(today=dt.date(2024, 2, 16)), load, memo, export)
+    serve = Serve()
+    serve.site(files, RenderOptions(today=dt.date(2024, 2, 16)))
     later = RenderOptions(today=dt.date(2024, 3, 1), language="zh")
-    assert _site(files, later, load, memo, export) == _site(files, later, None, None, None)
+    assert serve.site(files, later) == fresh(files, later)
+    # The core's options too: other grading colours.
+    stricter = Settings.model_validate({"grading": {"green": 0.9, "yellow": 0.6}})
+    assert serve.site(files, later, stricter) == fresh(files, later, stricter)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
@@ -145,17 +144,16 @@ def to_json(
     *,
     compact: bool = False,
     memo: Memo | None = None,
-    digests: Mapping[str, str] | None = None,
+    keys: SetKeys | None = None,
 ) -> str:
     """The export as JSON text: indented for people, or compact for the site, where it is
     several times faster to write (Python's JSON encoder indents in pure Python).
 
-    The compact text is written set by set; with a memo and the files' content digests
-    (`mkdocs serve`), the records of sets whose content and links did not change since the
-    memo's last run are taken from it."""
+    The compact text is written set by set; with a memo and the sets' keys (`mkdocs serve`),
+    the records of sets whose content and links did not change since the memo's last run are
+    taken from it."""
     if not compact:
         return json.dumps(export_data(organisation), ensure_ascii=False, indent=2) + "\n"
-    keys = SetKeys(organisation, digests) if memo is not None and digests else None
     sets = _sets_in_order(organisation)
     records: list[str] = []
     if memo is not None:
@@ -165,7 +163,7 @@ def to_json(
         if memo is None or keys is None:
             records.append(record())
         else:
-            records.append(memo.get(keys.of([okr_set], "export"), record))
+            records.append(memo.get(keys.of_one(okr_set, "export"), record))
     if memo is not None:
         memo.finish()
     diagnostics = _compact([d.as_dict() for d in organisation.diagnostics])

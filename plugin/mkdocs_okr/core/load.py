@@ -6,8 +6,10 @@ import gc
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+import stat
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path as FsPath
 
 from pydantic import ValidationError
@@ -39,12 +41,20 @@ class LoadedFile:
 
 def find_okr_files(folder: FsPath) -> list[FsPath]:
     """Every `*.md` below `folder`, except README.md and names starting with '_' or '.'."""
-    found: list[FsPath] = []
-    for directory, subdirectories, files in os.walk(folder):
+    return [folder / relative for relative in _okr_file_names(folder)]
+
+
+def _okr_file_names(folder: FsPath) -> list[str]:
+    """The paths (relative to `folder`, with forward slashes) of `find_okr_files`, in order."""
+    found: list[str] = []
+    root = os.fspath(folder)
+    for directory, subdirectories, files in os.walk(root):
         subdirectories[:] = sorted(d for d in subdirectories if not d.startswith(("_", ".")))
+        relative = os.path.relpath(directory, root).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
         for name in sorted(files):
             if name.endswith(".md") and not name.startswith(("_", ".")) and name != "README.md":
-                found.append(FsPath(directory) / name)
+                found.append(prefix + name)
     return found
 
 
@@ -432,19 +442,64 @@ def _lint_set(
                 )
 
 
-def load_files(
-    files: Iterable[tuple[str, bytes]], settings: Settings, memo: LoadMemo | None = None
-) -> list[LoadedFile]:
-    """(relative path, bytes) pairs -> loaded files, in the order given."""
+@dataclass(frozen=True)
+class SourceFile:
+    """One OKR file as the loader is given it: its path in the OKR folder, how to read its bytes
+    (None when it cannot be read), and optionally a stamp that changes whenever its content may
+    have changed (size, modification and change times, inode). A memo does not read a file
+    whose stamp it has seen: `mkdocs serve` re-reads only the files that were saved."""
+
+    path: str
+    read: Callable[[], bytes | None]
+    stamp: tuple[int, ...] | None = None
+
+
+Files = Iterable[tuple[str, bytes | None] | SourceFile]
+"""(relative path, bytes or None when unreadable) pairs, or source files."""
+
+
+def _sources(files: Files) -> list[SourceFile]:
+    return [
+        file if isinstance(file, SourceFile) else SourceFile(file[0], partial(_given, file[1]))
+        for file in files
+    ]
+
+
+def _given(raw: bytes | None) -> bytes | None:
+    return raw
+
+
+def unreadable_file(path: str) -> LoadedFile:
+    problem = make(
+        "file-unreadable",
+        path,
+        0,
+        0,
+        "This file cannot be read: check its permissions. A symbolic link is not read "
+        "either; put the OKR file itself in the folder.",
+    )
+    return LoadedFile(path, None, [problem])
+
+
+def load_files(files: Files, settings: Settings, memo: LoadMemo | None = None) -> list[LoadedFile]:
+    """Files -> loaded files, in the order given."""
     # Loading makes millions of small objects and no cyclic garbage; the cyclic collector would
     # walk them over and over (28 % of `okr check` at 10,000 sets, bench/profile_check.py).
     collecting = gc.isenabled()
     gc.disable()
     try:
         if memo is not None:
-            return memo.load(files, settings)
+            return memo.load(_sources(files), settings)
         calendar = settings.calendar()
-        return [load_text(raw, path, settings, calendar) for path, raw in files]
+        found = []
+        for source in _sources(files):
+            raw = source.read()
+            found.append(
+                unreadable_file(source.path)
+                if raw is None
+                else load_text(raw, source.path, settings, calendar)
+            )
+        return found
     finally:
         if collecting:
             gc.enable()
@@ -455,47 +510,79 @@ def content_digest(raw: bytes) -> str:
 
 
 class LoadMemo:
-    """The loaded files of the last run, by path and content: `mkdocs serve` re-reads every
-    file's bytes on a rebuild but parses only the ones whose content changed."""
+    """The loaded files of the last run, by path, stamp and content: `mkdocs serve` reads only
+    the files whose stamp changed, and parses only the ones whose content changed."""
 
     def __init__(self) -> None:
         self._settings = ""
-        self._loaded: dict[str, tuple[str, LoadedFile]] = {}
+        self._loaded: dict[str, tuple[tuple[int, ...] | None, str, LoadedFile]] = {}
         self.digests: dict[str, str] = {}
+        self.read = 0  # how many files the last `load` had to read
         self.parsed = 0  # how many files the last `load` had to parse
 
-    def load(self, files: Iterable[tuple[str, bytes]], settings: Settings) -> list[LoadedFile]:
+    def load(self, sources: Iterable[SourceFile], settings: Settings) -> list[LoadedFile]:
         fingerprint = settings.model_dump_json()
         if fingerprint != self._settings:
             self._settings, self._loaded = fingerprint, {}
         calendar = settings.calendar()
         result: list[LoadedFile] = []
-        kept: dict[str, tuple[str, LoadedFile]] = {}
-        self.parsed = 0
-        for path, raw in files:
-            digest = content_digest(raw)
+        kept: dict[str, tuple[tuple[int, ...] | None, str, LoadedFile]] = {}
+        self.read = self.parsed = 0
+        for source in sources:
+            path = source.path
             known = self._loaded.get(path)
-            if known is not None and known[0] == digest:
-                loaded = known[1]
+            if known is not None and source.stamp is not None and known[0] == source.stamp:
+                kept[path] = known
+                result.append(known[2])
+                continue
+            raw = source.read()
+            self.read += 1
+            if raw is None:
+                loaded, digest, stamp = unreadable_file(path), "unreadable", None
             else:
-                loaded = load_text(raw, path, settings, calendar)
-                self.parsed += 1
-            kept[path] = (digest, loaded)
+                digest, stamp = content_digest(raw), source.stamp
+                if known is not None and known[1] == digest:
+                    loaded = known[2]
+                else:
+                    loaded = load_text(raw, path, settings, calendar)
+                    self.parsed += 1
+            kept[path] = (stamp, digest, loaded)
             result.append(loaded)
         self._loaded = kept
-        self.digests = {path: digest for path, (digest, _loaded) in kept.items()}
+        self.digests = {path: digest for path, (_stamp, digest, _loaded) in kept.items()}
         return result
+
+
+def folder_sources(folder: FsPath) -> list[SourceFile]:
+    """Every OKR file below `folder`, stamped but not read yet. A file that is a symbolic link
+    reads as None: it could point at any file of the machine, and messages quote what they
+    read."""
+    found: list[SourceFile] = []
+    root = os.fspath(folder)
+    for relative in _okr_file_names(folder):
+        file = os.path.join(root, relative)
+        try:
+            status = os.lstat(file)
+        except OSError:
+            found.append(SourceFile(relative, partial(_given, None)))
+            continue
+        if stat.S_ISLNK(status.st_mode):
+            found.append(SourceFile(relative, partial(_given, None)))
+            continue
+        stamp = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+        found.append(SourceFile(relative, partial(_read_bytes, file), stamp))
+    return found
+
+
+def _read_bytes(file: str) -> bytes | None:
+    try:
+        with open(file, "rb") as opened:
+            return opened.read()
+    except OSError:
+        return None
 
 
 def read_folder(folder: FsPath) -> list[tuple[str, bytes | None]]:
     """Every OKR file below `folder` as (path relative to it, bytes); None for a file that
-    cannot be read, or that is a symbolic link (it could point at any file of the machine,
-    and messages quote what they read)."""
-    found: list[tuple[str, bytes | None]] = []
-    for file in find_okr_files(folder):
-        relative = file.relative_to(folder).as_posix()
-        try:
-            found.append((relative, None if file.is_symlink() else file.read_bytes()))
-        except OSError:
-            found.append((relative, None))
-    return found
+    cannot be read, or that is a symbolic link."""
+    return [(source.path, source.read()) for source in folder_sources(folder)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import TypeVar
 
 from .diagnostics import Severity
@@ -75,13 +76,35 @@ def fingerprint(parts: Iterable[str]) -> str:
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
 
 
+@dataclass(frozen=True)
+class KeysSnapshot:
+    """What one run's SetKeys knew, by path, for the next run: only strings, so the last
+    organisation is not kept alive."""
+
+    own: dict[str, str]
+    view: dict[str, str]
+    related: dict[str, tuple[str, ...]]
+
+
 class SetKeys:
     """Keys of the sets of one organisation: `own` changes with the set's file content and its
-    error count; `view` also with those of every set the set's rows and pages show."""
+    error count; `view` also with those of every set the set's rows and pages show.
 
-    def __init__(self, organisation: Organisation, digests: Mapping[str, str]) -> None:
+    Given the last run's snapshot, a view is taken from it for every set that neither changed
+    nor is related to a set that changed (in this run's links or the last run's): its related
+    sets and their own keys are then the same, so the view would be too. `related` is symmetric
+    (a parent lists its children, alignment counts both ways), which is what makes this hold."""
+
+    def __init__(
+        self,
+        organisation: Organisation,
+        digests: Mapping[str, str],
+        previous: KeysSnapshot | None = None,
+    ) -> None:
         self.organisation = organisation
         self.digests = digests
+        # The options of the core (grading, custom cycles ...) change what every part shows.
+        self.settings_key = fingerprint([organisation.settings.model_dump_json()])
         errors: dict[str, int] = {}
         for diagnostic in organisation.diagnostics:
             if diagnostic.severity is Severity.ERROR:
@@ -89,6 +112,32 @@ class SetKeys:
         self.errors = errors
         self._own: dict[int, str] = {}
         self._view: dict[int, str] = {}
+        self._related: dict[str, tuple[str, ...]] = {}
+        if previous is not None:
+            self._carry(previous)
+
+    def _carry(self, previous: KeysSnapshot) -> None:
+        sets = {s.path: s for s in self.organisation.sets}
+        changed = {path for path, s in sets.items() if previous.own.get(path) != self.own(s)}
+        changed.update(path for path in previous.own if path not in sets)
+        dirty = set(changed)
+        for path in changed:
+            dirty.update(previous.related.get(path, ()))
+            if path in sets:
+                dirty.update(s.path for s in self.related(sets[path]))
+        for path, okr_set in sets.items():
+            if path not in dirty and path in previous.view:
+                self._view[id(okr_set)] = previous.view[path]
+                self._related[path] = previous.related[path]
+
+    def snapshot(self) -> KeysSnapshot:
+        """The keys of every set, for the next run."""
+        own, view, related = {}, {}, {}
+        for okr_set in self.organisation.sets:
+            path = okr_set.path
+            own[path], view[path] = self.own(okr_set), self.view(okr_set)
+            related[path] = self._related[path]
+        return KeysSnapshot(own, view, related)
 
     def own(self, okr_set: OkrSet) -> str:
         key = self._own.get(id(okr_set))
@@ -101,7 +150,8 @@ class SetKeys:
     def view(self, okr_set: OkrSet) -> str:
         key = self._view.get(id(okr_set))
         if key is None:
-            key = "\n".join(self.own(s) for s in self.related(okr_set))
+            related = self.related(okr_set)
+            key = fingerprint(self.own(s) for s in related)
             self._view[id(okr_set)] = key
         return key
 
@@ -117,8 +167,13 @@ class SetKeys:
             found += [t.okr_set for t in supported_by.get(ref, ())]
             for kr in objective.key_results:
                 found += [t.okr_set for t in supported_by.get(f"{ref}/{kr.id}", ())]
+        self._related[okr_set.path] = tuple(s.path for s in found)
         return found
 
     def of(self, sets: Iterable[OkrSet], *extra: str) -> str:
         """A fingerprint of what the given sets' rows show, with any other parts that matter."""
-        return fingerprint([*extra, *(self.view(s) for s in sets)])
+        return fingerprint([self.settings_key, *extra, *(self.view(s) for s in sets)])
+
+    def of_one(self, okr_set: OkrSet, *extra: str) -> str:
+        """`of([okr_set], *extra)` without hashing again: one per page of a large site."""
+        return "\0".join([self.settings_key, *extra, self.view(okr_set)])

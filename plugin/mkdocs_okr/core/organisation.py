@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .cycles import Cycle
 from .diagnostics import Diagnostic, Severity, make
-from .load import LoadedFile, LoadMemo, load_files
+from .load import Files, LoadedFile, LoadMemo, load_files
 from .model import LEVEL_RANK, KeyResult, Objective, OkrSet, Reference, key_result_in
 from .settings import Settings
 
@@ -90,44 +89,35 @@ class Organisation:
 
     def _owner_in_cycle(self, owner: str, cycle: Cycle) -> OkrSet | None:
         """The owner's set in `cycle`, else in the smallest enclosing cycle that has one."""
-        candidates = self._by_owner.get(owner, [])
-        around = [s for s in candidates if s.cycle.contains(cycle)]
-        if not around:
-            return None
-        return min(around, key=lambda s: (s.cycle != cycle, s.cycle.days, s.cycle.id))
+        key = (owner, cycle.id)
+        if key in self._found:
+            return self._found[key]
+        around = [s for s in self._by_owner.get(owner, []) if s.cycle.contains(cycle)]
+        found = (
+            min(around, key=lambda s: (s.cycle != cycle, s.cycle.days, s.cycle.id))
+            if around
+            else None
+        )
+        self._found[key] = found  # asked for every set, reference and page: once is enough
+        return found
 
     def __post_init__(self) -> None:
         self._index: dict[tuple[str, str], OkrSet] = {}
         self._by_owner: dict[str, list[OkrSet]] = defaultdict(list)
+        self._found: dict[tuple[str, str], OkrSet | None] = {}
         for okr_set in self.sets:
             self._index.setdefault((okr_set.cycle.id, okr_set.owner), okr_set)
             self._by_owner[okr_set.owner].append(okr_set)
 
 
-def analyse(
-    files: Iterable[tuple[str, bytes | None]], settings: Settings, memo: LoadMemo | None = None
-) -> Organisation:
-    """(relative path, bytes) of every OKR file -> the checked, linked organisation.
+def analyse(files: Files, settings: Settings, memo: LoadMemo | None = None) -> Organisation:
+    """(relative path, bytes) of every OKR file (or source files) -> the checked, linked
+    organisation.
 
     A file whose bytes are None could not be read from disk; it is reported, not fatal. With a
     memo, files whose content is unchanged since the memo's last run are not parsed again.
     """
-    readable: list[tuple[str, bytes]] = []
-    unreadable: list[LoadedFile] = []
-    for path, raw in files:
-        if raw is None:
-            problem = make(
-                "file-unreadable",
-                path,
-                0,
-                0,
-                "This file cannot be read: check its permissions. A symbolic link is not read "
-                "either; put the OKR file itself in the folder.",
-            )
-            unreadable.append(LoadedFile(path, None, [problem]))
-        else:
-            readable.append((path, raw))
-    loaded = load_files(readable, settings, memo) + unreadable
+    loaded = load_files(files, settings, memo)
     loaded.sort(key=lambda f: f.path)
     diagnostics = [d for f in loaded for d in f.diagnostics]
     sets = _unique_sets(loaded, diagnostics)

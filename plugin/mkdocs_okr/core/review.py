@@ -224,6 +224,9 @@ class TeamWeek:
     silent: list[OkrSet]  # no check-in this week
     lagging: list[tuple[OkrSet, Objective, KeyResult, str]]  # behind or at risk
 
+    def moved_in(self, okr_set: OkrSet) -> list[Movement]:
+        return [m for m in self.moved if m.okr_set is okr_set]
+
 
 @dataclass
 class WeekGroup:

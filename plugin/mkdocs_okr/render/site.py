@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import posixpath
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from importlib import resources
@@ -90,6 +90,32 @@ def anchor(objective: Objective, key_result: KeyResult | None = None) -> str:
     return f"{objective.id}-{key_result.id}" if key_result else objective.id
 
 
+def _markup(html: str) -> Markup:
+    # A Jinja call block gives Markup already; wrapping it again would copy a part that can
+    # hold most of a page.
+    return html if isinstance(html, Markup) else Markup(html)
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept for the process: a `mkdocs serve` rebuild makes a new renderer
+    (its globals are that run's), and compiling the templates again cost a tenth of a second.
+    Jinja keys each entry by the template's source, so an edited override is compiled again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 class SiteRenderer:
     """Builds every page of the OKR site from one organisation."""
 
@@ -98,26 +124,27 @@ class SiteRenderer:
         organisation: Organisation,
         options: RenderOptions,
         memo: Memo | None = None,
-        digests: Mapping[str, str] | None = None,
+        keys: SetKeys | None = None,
     ) -> None:
         self.organisation = organisation
         self.options = options
-        # With a memo and the files' content digests, parts whose sets did not change since
-        # the memo's last run are taken from it (`mkdocs serve`); otherwise all is rendered.
-        self.memo = memo if digests else None
-        self.keys = SetKeys(organisation, digests or {})
-        self._options_key = repr(options)
+        # With a memo and the sets' keys (made from the files' content digests), parts whose
+        # sets did not change since the memo's last run are taken from it (`mkdocs serve`).
+        self.memo = memo if keys is not None else None
+        self.keys = keys if keys is not None else SetKeys(organisation, {})
+        self._options_key = fingerprint([repr(options)])
         self._subtree_keys: dict[tuple[str, str, int, tuple[str, ...]], str] = {}
         # Objectives that something aligns to (to them or to one of their key results).
-        self._has_support = {ref.rsplit("/", 1)[0] for ref in organisation.supported_by} | set(
-            organisation.supported_by
-        )
+        self._has_support = {
+            id(target.objective) for targets in organisation.aligns.values() for target in targets
+        }
         self.settings = organisation.settings
         self.labels = Labels(options.language)
         loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(list(options.template_dirs))]
         loaders.append(jinja2.PackageLoader("mkdocs_okr", "templates"))
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),
+            bytecode_cache=_COMPILED,
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -410,9 +437,9 @@ class SiteRenderer:
         the sets it shows (the sets those show count too: see SetKeys), `extra` anything else
         it depends on besides the options and the page."""
         if self.memo is None:
-            return Markup(caller())
+            return _markup(caller())
         key = self.keys.of(sets, self._options_key, self._current_url, kind, *map(str, extra))
-        return self.memo.get(key, lambda: Markup(caller()))
+        return self.memo.get(key, lambda: _markup(caller()))
 
     def remembered_value(self, kind: str, sets: list[OkrSet], compute: Callable[[], T]) -> T:
         """A value computed from `sets` (and the options), from the memo when they are unchanged."""
@@ -432,17 +459,19 @@ class SiteRenderer:
         """A node of the alignment tree with everything below it, from the memo when no set in
         that part of the tree has changed."""
         if self.memo is None:
-            return Markup(caller())
+            return _markup(caller())
         below = self._subtree_key(cycle, target.okr_set, target.objective, depth, tuple(seen))
-        key = fingerprint([self._options_key, self._current_url, "tree", below])
-        return self.memo.get(key, lambda: Markup(caller()))
+        key = fingerprint(
+            [self.keys.settings_key, self._options_key, self._current_url, "tree", below]
+        )
+        return self.memo.get(key, lambda: _markup(caller()))
 
     def _subtree_key(
         self, cycle: Cycle, okr_set: OkrSet, objective: Objective, depth: int, seen: tuple[str, ...]
     ) -> str:
-        ref = objective_ref(okr_set, objective)
-        if ref not in self._has_support:
+        if id(objective) not in self._has_support:
             return f"{self.keys.own(okr_set)}|{objective.id}"  # a leaf: nothing below it
+        ref = objective_ref(okr_set, objective)
         memo_key = (cycle.id, ref, depth, seen)
         known = self._subtree_keys.get(memo_key)
         if known is not None:
@@ -553,7 +582,11 @@ class SiteRenderer:
         names and the sets those show (SetKeys), their errors, and the options."""
         if self.memo is None:
             return render()
-        return self.memo.get(self.keys.of(shown, self._options_key, path, "page"), render)
+        if len(shown) == 1:
+            key = self.keys.of_one(shown[0], self._options_key, path)
+        else:
+            key = self.keys.of(shown, self._options_key, path)
+        return self.memo.get(key, render)
 
     def _cycle_page(self, cycle: Cycle) -> Page:
         sets = self.organisation.sets_in(cycle.id)
@@ -637,13 +670,13 @@ def render_pages(
     organisation: Organisation,
     options: RenderOptions,
     memo: Memo | None = None,
-    digests: Mapping[str, str] | None = None,
+    keys: SetKeys | None = None,
 ) -> list[Page]:
-    """Every generated page of the OKR site; with a memo and the files' content digests, the
-    parts whose sets did not change are taken from the memo's last run."""
+    """Every generated page of the OKR site; with a memo and the sets' keys, the parts whose
+    sets did not change are taken from the memo's last run."""
     if memo is not None:
         memo.start()
-    pages = SiteRenderer(organisation, options, memo, digests).pages()
+    pages = SiteRenderer(organisation, options, memo, keys).pages()
     if memo is not None:
         memo.finish()
     return pages
