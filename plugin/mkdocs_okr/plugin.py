@@ -1,7 +1,8 @@
 """The MkDocs plugin `okr`: a thin adapter from MkDocs to the pure core and renderer.
 
 Hooks used, and why:
-- on_startup: defining it makes MkDocs keep this instance across `mkdocs serve` rebuilds.
+- on_startup: defining it makes MkDocs keep this instance across `mkdocs serve` rebuilds; only
+  `serve` keeps memos (a one-off build would only hold every set in memory until its end).
 - on_config: read the options into the core's Settings (the same model `okr check` uses),
   watch the OKR folder (it lies outside docs_dir, so `serve` would not see edits), add the CSS.
 - on_files: load, check and render every OKR set; log each diagnostic under the
@@ -34,7 +35,7 @@ from mkdocs.utils.templates import TemplateContext
 from .clock import today as resolve_today
 from .config import OkrConfig
 from .core.diagnostics import Diagnostic, Severity, format_text
-from .core.export import to_json
+from .core.export import compact_json
 from .core.load import LoadMemo, folder_sources
 from .core.memo import KeysSnapshot, Memo, SetKeys
 from .core.organisation import analyse
@@ -66,10 +67,11 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         self.page_memo = Memo()
         self.export_memo = Memo()
         self.keys_snapshot: KeysSnapshot | None = None
+        self.remember = True  # keep the memos: unless on_startup says this is not `serve`
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Present so that MkDocs keeps one instance for all rebuilds of `mkdocs serve`.
-        return None
+        self.remember = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         settings, problems = settings_from_mapping(self.config.core_options())
@@ -121,14 +123,20 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
                 gc.enable()
 
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
-        organisation = analyse(folder_sources(self.folder), self.settings, self.load_memo)
+        load_memo = self.load_memo if self.remember else None
+        organisation = analyse(folder_sources(self.folder), self.settings, load_memo)
         self._log(organisation.diagnostics, config)
         options = self._options(config)
-        keys = SetKeys(organisation, self.load_memo.digests, self.keys_snapshot)
+        keys = (
+            SetKeys(organisation, self.load_memo.digests, self.keys_snapshot)
+            if self.remember
+            else None
+        )
+        page_memo = self.page_memo if self.remember else None
         self.edit_urls = {}
         self.nav_paths = []
         automatic_nav = config.nav is None
-        for page in render_pages(organisation, options, self.page_memo, keys):
+        for page in render_pages(organisation, options, page_memo, keys):
             if page.in_nav:
                 self.nav_paths.append(page.path)
             # With an explicit nav, on_nav places the index pages; MkDocs need not list them.
@@ -142,9 +150,11 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         css = posixpath.join(options.pages_dir, "okr.css")
         self._add(files, File.generated(config, css, content=stylesheet()))
         if self.config.export:
-            export = to_json(organisation, compact=True, memo=self.export_memo, keys=keys)
+            export_memo = self.export_memo if self.remember else None
+            export = compact_json(organisation, export_memo, keys)
             self._add(files, File.generated(config, self.config.export, content=export))
-        self.keys_snapshot = keys.snapshot()
+        if keys is not None:
+            self.keys_snapshot = keys.snapshot()
         return files
 
     def _add(self, files: Files, file: File) -> None:

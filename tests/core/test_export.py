@@ -630,3 +630,13 @@ def test_csv_cells_never_start_a_formula(tmp_path: Path, title: str) -> None:
     (record,) = export_data(organisation)["sets"]
     assert record["name"] == title
     assert record["objectives"][0]["key_results"][0]["title"] == title
+
+
+def test_the_compact_export_is_the_same_data_in_one_line(folder: Path) -> None:
+    (folder / "broken.md").write_text("no front matter\n", encoding="utf-8")
+    organisation = load(folder)
+    compact = to_json(organisation, compact=True)
+    # Written set by set, it must be exactly what the JSON encoder writes for the whole.
+    expected = json.dumps(export_data(organisation), ensure_ascii=False, separators=(",", ":"))
+    assert compact == expected + "\n"
+    assert json.loads(compact) == json.loads(to_json(organisation))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .diagnostics import Severity
 from .model import OkrSet
@@ -24,52 +24,61 @@ T = TypeVar("T")
 
 
 class Memo:
-    """Values of the last run by fingerprint. Entries not used in a run are dropped at its end,
-    so the memo holds one site's worth, however long `mkdocs serve` runs.
+    """Values by fingerprint, kept from run to run.
 
     Values may nest (a page part inside a remembered page): an entry keeps the fingerprints
-    used while it was computed, and when it is used again from the memo, so are they. Otherwise
-    a part inside an unchanged page would be dropped, and rendered again on the next change."""
+    used while it was computed. When the memo has grown to twice what one run needs, it keeps
+    only what the last run used and what that was made of (a part inside an unchanged page is
+    not asked for, but is needed when that page changes), so it holds about one site's worth
+    however long `mkdocs serve` runs, without walking every entry on every rebuild."""
 
     def __init__(self) -> None:
         self._values: dict[str, tuple[object, list[str]]] = {}
-        self._next: dict[str, tuple[object, list[str]]] = {}
+        self._used: set[str] = set()
         self._computing: list[list[str]] = []  # fingerprints used by the values being computed
+        # What a user of the memo keeps from one run to the next besides values (the renderer:
+        # the keys of the alignment tree's subtrees).
+        self.carry: dict[str, Any] = {}
+        self._live = 0  # entries one run needs, as of the last pruning
         self.computed = 0  # values the current (or last) run had to compute
 
     def start(self) -> None:
-        self._next = {}
+        self._used = set()
         self._computing = []
         self.computed = 0
 
     def get(self, fingerprint: str, compute: Callable[[], T]) -> T:
         if self._computing:
             self._computing[-1].append(fingerprint)
-        entry = self._next.get(fingerprint)
+        else:
+            self._used.add(fingerprint)
+        entry = self._values.get(fingerprint)
         if entry is None:
-            if fingerprint in self._values:
-                entry = self._keep(fingerprint)
-            else:
-                self._computing.append([])
-                try:
-                    value = compute()
-                finally:
-                    inner = self._computing.pop()
-                entry = self._next[fingerprint] = (value, inner)
-                self.computed += 1
+            self._computing.append([])
+            try:
+                value = compute()
+            finally:
+                inner = self._computing.pop()
+            entry = self._values[fingerprint] = (value, inner)
+            self.computed += 1
         return entry[0]  # type: ignore[return-value]
 
-    def _keep(self, fingerprint: str) -> tuple[object, list[str]]:
-        """Carry an entry of the last run, and the entries it was made of, into this one."""
-        entry = self._values[fingerprint]
-        self._next[fingerprint] = entry
-        for inner in entry[1]:
-            if inner not in self._next and inner in self._values:
-                self._keep(inner)
-        return entry
-
     def finish(self) -> None:
-        self._values = self._next
+        if len(self._values) <= 2 * self._live:
+            return
+        live: dict[str, tuple[object, list[str]]] = {}
+        waiting = list(self._used)
+        while waiting:
+            fingerprint = waiting.pop()
+            entry = self._values.get(fingerprint)
+            if entry is not None and fingerprint not in live:
+                live[fingerprint] = entry
+                waiting.extend(entry[1])
+        self._values = live
+        self._live = len(live)
+
+    def __len__(self) -> int:
+        return len(self._values)
 
 
 def fingerprint(parts: Iterable[str]) -> str:
@@ -81,6 +90,7 @@ class KeysSnapshot:
     """What one run's SetKeys knew, by path, for the next run: only strings, so the last
     organisation is not kept alive."""
 
+    settings_key: str
     own: dict[str, str]
     view: dict[str, str]
     related: dict[str, tuple[str, ...]]
@@ -113,7 +123,10 @@ class SetKeys:
         self._own: dict[int, str] = {}
         self._view: dict[int, str] = {}
         self._related: dict[str, tuple[str, ...]] = {}
-        if previous is not None:
+        # Paths of the sets whose view may differ from the last run's; None: all of them.
+        self.dirty: set[str] | None = None
+        # Other core options can change any page (a custom cycle moves sets): start afresh.
+        if previous is not None and previous.settings_key == self.settings_key:
             self._carry(previous)
 
     def _carry(self, previous: KeysSnapshot) -> None:
@@ -125,6 +138,7 @@ class SetKeys:
             dirty.update(previous.related.get(path, ()))
             if path in sets:
                 dirty.update(s.path for s in self.related(sets[path]))
+        self.dirty = dirty
         for path, okr_set in sets.items():
             if path not in dirty and path in previous.view:
                 self._view[id(okr_set)] = previous.view[path]
@@ -137,7 +151,7 @@ class SetKeys:
             path = okr_set.path
             own[path], view[path] = self.own(okr_set), self.view(okr_set)
             related[path] = self._related[path]
-        return KeysSnapshot(own, view, related)
+        return KeysSnapshot(self.settings_key, own, view, related)
 
     def own(self, okr_set: OkrSet) -> str:
         key = self._own.get(id(okr_set))

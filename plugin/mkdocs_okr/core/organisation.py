@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from .cycles import Cycle
 from .diagnostics import Diagnostic, Severity, make
@@ -60,7 +61,7 @@ class Organisation:
         return sorted(unique.values(), key=lambda c: (c.start, c.days), reverse=True)
 
     def sets_in(self, cycle_id: str) -> list[OkrSet]:
-        return [s for s in self.sets if s.cycle.id == cycle_id]
+        return list(self._by_cycle.get(cycle_id, []))
 
     def get(self, cycle_id: str, owner: str) -> OkrSet | None:
         return self._index.get((cycle_id, owner))
@@ -105,9 +106,11 @@ class Organisation:
         self._index: dict[tuple[str, str], OkrSet] = {}
         self._by_owner: dict[str, list[OkrSet]] = defaultdict(list)
         self._found: dict[tuple[str, str], OkrSet | None] = {}
+        self._by_cycle: dict[str, list[OkrSet]] = defaultdict(list)
         for okr_set in self.sets:
             self._index.setdefault((okr_set.cycle.id, okr_set.owner), okr_set)
             self._by_owner[okr_set.owner].append(okr_set)
+            self._by_cycle[okr_set.cycle.id].append(okr_set)
 
 
 def analyse(files: Files, settings: Settings, memo: LoadMemo | None = None) -> Organisation:
@@ -307,12 +310,14 @@ def _link(organisation: Organisation, loaded: list[LoadedFile]) -> None:
     graph: dict[str, list[str]] = {}
     # (objective ref, target objective ref) -> where the link is written, to point at a loop
     where: dict[tuple[str, str], tuple[OkrSet, Reference]] = {}
-    supported: dict[str, list[Target]] = defaultdict(list)
+    supported: dict[str, list[tuple[str, Target]]] = defaultdict(list)
     for okr_set in organisation.sets:
+        set_ref = okr_set.ref
         for objective in okr_set.objectives:
             source = Target(okr_set, objective, None)
-            ref = source.ref
+            ref = f"{set_ref}/{objective.id}"
             targets: list[Target] = []
+            seen: set[str] = set()
             for reference in objective.aligns:
                 target, why = _resolve(organisation, okr_set, reference)
                 if target is None:
@@ -352,16 +357,19 @@ def _link(organisation: Organisation, loaded: list[LoadedFile]) -> None:
                             "the tree: the lower level takes on part of the higher one's goals.",
                         )
                     )
-                if any(known.ref == target.ref for known in targets):
-                    continue  # written twice (perhaps once with its cycle): one link
-                targets.append(target)
-                supported[target.ref].append(source)
                 up = objective_ref(target.okr_set, target.objective)
+                target_ref = f"{up}/{target.key_result.id}" if target.key_result else up
+                if target_ref in seen:
+                    continue  # written twice (perhaps once with its cycle): one link
+                seen.add(target_ref)
+                targets.append(target)
+                supported[target_ref].append((ref, source))
                 graph.setdefault(ref, []).append(up)
                 where.setdefault((ref, up), (okr_set, reference))
             organisation.aligns[ref] = targets
     organisation.supported_by = {
-        ref: sorted(sources, key=lambda t: t.ref) for ref, sources in supported.items()
+        ref: [source for _ref, source in sorted(sources, key=itemgetter(0))]
+        for ref, sources in supported.items()
     }
     for loop in _loops(graph):
         okr_set, reference = where[(loop[0], loop[1 % len(loop)])]

@@ -96,6 +96,10 @@ def _markup(html: str) -> Markup:
     return html if isinstance(html, Markup) else Markup(html)
 
 
+SubtreePlace = tuple[str, str, int, tuple[str, ...]]
+"""Where a subtree of the alignment tree stands: cycle, objective ref, depth, refs above it."""
+
+
 class _CompiledTemplates(jinja2.BytecodeCache):
     """Compiled templates kept for the process: a `mkdocs serve` rebuild makes a new renderer
     (its globals are that run's), and compiling the templates again cost a tenth of a second.
@@ -133,7 +137,11 @@ class SiteRenderer:
         self.memo = memo if keys is not None else None
         self.keys = keys if keys is not None else SetKeys(organisation, {})
         self._options_key = fingerprint([repr(options)])
-        self._subtree_keys: dict[tuple[str, str, int, tuple[str, ...]], str] = {}
+        self._subtree_keys: dict[SubtreePlace, str] = {}
+        self._last_subtree_keys: dict[SubtreePlace, str] = (
+            memo.carry.get("subtree_keys", {}) if memo is not None else {}
+        )
+        self._affected: set[str] | None = None  # objective refs whose subtree may have changed
         # Objectives that something aligns to (to them or to one of their key results).
         self._has_support = {
             id(target.objective) for targets in organisation.aligns.values() for target in targets
@@ -251,9 +259,6 @@ class SiteRenderer:
             ref = f"{ref}/{key_result.id}"
         return self.organisation.supported_by.get(ref, [])
 
-    def target(self, okr_set: OkrSet, objective: Objective) -> Target:
-        return Target(okr_set, objective, None)
-
     def colour(self, value: float | None) -> str:
         if value is None:
             return "none"
@@ -266,10 +271,13 @@ class SiteRenderer:
         self, value: float | None, label: str, expected: float | None = None, small: bool = False
     ) -> Markup:
         """An accessible progress bar: role=progressbar with values and the number as text."""
-        return Markup(
-            self.env.get_template("okr/bar.html").render(
-                value=value, label=label, expected=expected, small=small, colour=self.colour(value)
-            )
+        return self._render(
+            "okr/bar.html",
+            value=value,
+            label=label,
+            expected=expected,
+            small=small,
+            colour=self.colour(value),
         )
 
     def cycle_stats(self, cycle: Cycle) -> review.CycleFigures:
@@ -422,8 +430,6 @@ class SiteRenderer:
 
     # Remembered parts (`mkdocs serve`) ------------------------------------------------------
 
-    tree_depth = TREE_DEPTH
-
     def batches(self, items: Sequence[T]) -> list[list[T]]:
         """`items` in parts of BATCH, each remembered on its own."""
         return [list(items[at : at + BATCH]) for at in range(0, len(items), BATCH)]
@@ -447,24 +453,86 @@ class SiteRenderer:
             return compute()
         return self.memo.get(self.keys.of(sets, self._options_key, kind), compute)
 
-    def remembered_node(
-        self,
-        cycle: Cycle,
-        target: Target,
-        depth: int,
-        seen: Sequence[str],
-        *,
-        caller: Callable[[], str],
-    ) -> Markup:
-        """A node of the alignment tree with everything below it, from the memo when no set in
-        that part of the tree has changed."""
+    def tree(self, cycle: Cycle, roots: list[OkrSet]) -> Markup:
+        """The alignment tree of `cycle` below the objectives of `roots`, as list items.
+
+        Built here rather than by a recursive template: each subtree is remembered as a list of
+        pieces, so a rebuild joins the page once instead of copying every enclosing subtree."""
+        pieces: list[Markup] = []
+        for okr_set in roots:
+            for objective in okr_set.objectives:
+                pieces += self._tree_node(cycle, Target(okr_set, objective, None), 0, ())
+        return Markup("\n".join(pieces))
+
+    def _tree_node(
+        self, cycle: Cycle, target: Target, depth: int, seen: tuple[str, ...]
+    ) -> list[Markup]:
+        """A node of the tree with everything below it, from the memo when no set in that part
+        of the tree has changed."""
+        build = partial(self._tree_node_pieces, cycle, target, depth, seen)
         if self.memo is None:
-            return _markup(caller())
-        below = self._subtree_key(cycle, target.okr_set, target.objective, depth, tuple(seen))
-        key = fingerprint(
-            [self.keys.settings_key, self._options_key, self._current_url, "tree", below]
-        )
-        return self.memo.get(key, lambda: _markup(caller()))
+            return build()
+        below = self._subtree_key(cycle, target.okr_set, target.objective, depth, seen)
+        key = fingerprint([self.keys.settings_key, self._options_key, self._current_url, below])
+        return self.memo.get(key, build)
+
+    def _affected_refs(self) -> set[str]:
+        """The objectives with a changed set in their subtree: those of the sets whose view may
+        have changed (SetKeys.dirty), and every objective up the alignment links from them. A
+        set that left a subtree is dirty itself, and so is the set it left (it showed it)."""
+        if self._affected is None:
+            dirty = self.keys.dirty
+            organisation = self.organisation
+            if dirty is None or not self._last_subtree_keys:
+                affected = {objective_ref(s, o) for s in organisation.sets for o in s.objectives}
+            else:
+                affected = set()
+                waiting = [
+                    (s, o) for s in organisation.sets if s.path in dirty for o in s.objectives
+                ]
+                while waiting:
+                    okr_set, objective = waiting.pop()
+                    ref = objective_ref(okr_set, objective)
+                    if ref not in affected:
+                        affected.add(ref)
+                        waiting += [
+                            (t.okr_set, t.objective) for t in organisation.aligns.get(ref, ())
+                        ]
+            self._affected = affected
+        return self._affected
+
+    def _tree_node_pieces(
+        self, cycle: Cycle, target: Target, depth: int, seen: tuple[str, ...]
+    ) -> list[Markup]:
+        okr_set, objective = target.okr_set, target.objective
+        item = self._render("okr/tree_node.html", target=target, cycle=cycle)
+        pieces = [Markup('<li class="okr-tree__node">'), item]
+        ref = objective_ref(okr_set, objective)
+        if depth < TREE_DEPTH and ref not in seen:  # a loop, or a tree too deep, ends here
+            direct = self.tree_children(cycle, okr_set, objective)
+            branches = self.tree_key_results(cycle, okr_set, objective)
+            if direct or branches:
+                path = (*seen, ref)
+                pieces.append(Markup('<ul class="okr-tree__children">'))
+                for child in direct:
+                    pieces += self._tree_node(cycle, child, depth + 1, path)
+                for kr, below in branches:
+                    pieces += [
+                        Markup('<li class="okr-tree__kr">'),
+                        self._render(
+                            "okr/tree_kr.html", okr_set=okr_set, objective=objective, kr=kr
+                        ),
+                        Markup('<ul class="okr-tree__children">'),
+                    ]
+                    for child in below:
+                        pieces += self._tree_node(cycle, child, depth + 1, path)
+                    pieces.append(Markup("</ul>\n</li>"))
+                pieces.append(Markup("</ul>"))
+        pieces.append(Markup("</li>"))
+        return pieces
+
+    def _render(self, template: str, **context: Any) -> Markup:
+        return Markup(self.env.get_template(template).render(**context).strip())
 
     def _subtree_key(
         self, cycle: Cycle, okr_set: OkrSet, objective: Objective, depth: int, seen: tuple[str, ...]
@@ -474,6 +542,10 @@ class SiteRenderer:
         ref = objective_ref(okr_set, objective)
         memo_key = (cycle.id, ref, depth, seen)
         known = self._subtree_keys.get(memo_key)
+        if known is None and ref not in self._affected_refs():
+            known = self._last_subtree_keys.get(memo_key)  # nothing below it changed
+            if known is not None:
+                self._subtree_keys[memo_key] = known
         if known is not None:
             return known
         parts = [self.keys.own(okr_set), objective.id, str(depth)]
@@ -497,12 +569,21 @@ class SiteRenderer:
 
     def _page(self, path: str, title: str, template: str, in_nav: bool, **context: Any) -> Page:
         self._current_url = page_url(path, self.options.directory_urls)
-        html = self.env.get_template(template).render(title=title, **context)
+        pieces = list(self.env.get_template(template).generate(title=title, **context))
         okr_set = context.get("okr_set")
         edit = self.edit_url(okr_set) if isinstance(okr_set, OkrSet) else None
         # The title goes to the engine escaped: Material prints page.title without escaping.
         front_matter = json.dumps(str(escape(title)), ensure_ascii=False)
-        markdown = f"---\ntitle: {front_matter}\n---\n\n{html.strip()}\n"
+        # One join of the pieces, stripped at both ends: a page can be megabytes long, and each
+        # copy of it counts on a `mkdocs serve` rebuild.
+        while pieces and (not pieces[0] or pieces[0].isspace()):
+            del pieces[0]
+        while pieces and (not pieces[-1] or pieces[-1].isspace()):
+            pieces.pop()
+        if pieces:
+            pieces[0] = pieces[0].lstrip()
+            pieces[-1] = pieces[-1].rstrip()
+        markdown = "".join([f"---\ntitle: {front_matter}\n---\n\n", *pieces, "\n"])
         return Page(path, title, markdown, in_nav, edit)
 
     def pages(self) -> list[Page]:
@@ -547,6 +628,14 @@ class SiteRenderer:
         for okr_set in organisation.sets:
             path = self.set_path(okr_set)
             pages.append(self._remembered(path, [okr_set], partial(self._set_page, okr_set)))
+        if self.memo is not None:
+            # Kept for the next run, with the last run's for subtrees not visited in this one;
+            # started afresh when the old ones would outnumber the objectives a few times.
+            kept = {**self._last_subtree_keys, **self._subtree_keys}
+            objectives = sum(len(s.objectives) for s in organisation.sets)
+            self.memo.carry["subtree_keys"] = (
+                kept if len(kept) <= 4 * objectives + 100 else self._subtree_keys
+            )
         for owner in sorted({s.owner for s in organisation.sets}):
             history = organisation.history_of(owner)
             pages.append(
