@@ -96,6 +96,14 @@ def _markup(html: str) -> Markup:
     return html if isinstance(html, Markup) else Markup(html)
 
 
+_INSERT = "<!--okr-insert-"
+# The alignment tree's nesting (see SiteRenderer.tree); items come from tree_node/tree_kr.html.
+_NODE = Markup('<li class="okr-tree__node">\n')
+_CHILDREN = Markup('\n<ul class="okr-tree__children">\n')
+_BRANCH = Markup('<li class="okr-tree__kr">\n')
+_END_BRANCH = Markup("\n</ul>\n</li>\n")
+_END_CHILDREN = Markup("</ul>")
+_END_NODE = Markup("\n</li>\n")
 SubtreePlace = tuple[str, str, int, tuple[str, ...]]
 """Where a subtree of the alignment tree stands: cycle, objective ref, depth, refs above it."""
 
@@ -160,6 +168,7 @@ class SiteRenderer:
         )
         self.env.globals.update(t=self.labels, r=self)
         self._current_url = ""
+        self._inserts: dict[str, list[Markup]] = {}  # placeholders of the current page
 
     # Paths and links ---------------------------------------------------------------------
 
@@ -457,12 +466,19 @@ class SiteRenderer:
         """The alignment tree of `cycle` below the objectives of `roots`, as list items.
 
         Built here rather than by a recursive template: each subtree is remembered as a list of
-        pieces, so a rebuild joins the page once instead of copying every enclosing subtree."""
+        pieces, and the page joins them once (see `insert`) instead of copying every enclosing
+        subtree; at company scale the tree is megabytes long."""
         pieces: list[Markup] = []
         for okr_set in roots:
             for objective in okr_set.objectives:
                 pieces += self._tree_node(cycle, Target(okr_set, objective, None), 0, ())
-        return Markup("\n".join(pieces))
+        return self._insert(pieces)
+
+    def _insert(self, pieces: list[Markup]) -> Markup:
+        """A placeholder the current page replaces with `pieces` when it joins its text."""
+        token = f"{_INSERT}{len(self._inserts)}-->"
+        self._inserts[token] = pieces
+        return Markup(token)
 
     def _tree_node(
         self, cycle: Cycle, target: Target, depth: int, seen: tuple[str, ...]
@@ -506,29 +522,26 @@ class SiteRenderer:
     ) -> list[Markup]:
         okr_set, objective = target.okr_set, target.objective
         item = self._render("okr/tree_node.html", target=target, cycle=cycle)
-        pieces = [Markup('<li class="okr-tree__node">'), item]
+        pieces = [_NODE, item]
         ref = objective_ref(okr_set, objective)
         if depth < TREE_DEPTH and ref not in seen:  # a loop, or a tree too deep, ends here
             direct = self.tree_children(cycle, okr_set, objective)
             branches = self.tree_key_results(cycle, okr_set, objective)
             if direct or branches:
                 path = (*seen, ref)
-                pieces.append(Markup('<ul class="okr-tree__children">'))
+                pieces.append(_CHILDREN)
                 for child in direct:
                     pieces += self._tree_node(cycle, child, depth + 1, path)
                 for kr, below in branches:
-                    pieces += [
-                        Markup('<li class="okr-tree__kr">'),
-                        self._render(
-                            "okr/tree_kr.html", okr_set=okr_set, objective=objective, kr=kr
-                        ),
-                        Markup('<ul class="okr-tree__children">'),
-                    ]
+                    kr_item = self._render(
+                        "okr/tree_kr.html", okr_set=okr_set, objective=objective, kr=kr
+                    )
+                    pieces += [_BRANCH, kr_item, _CHILDREN]
                     for child in below:
                         pieces += self._tree_node(cycle, child, depth + 1, path)
-                    pieces.append(Markup("</ul>\n</li>"))
-                pieces.append(Markup("</ul>"))
-        pieces.append(Markup("</li>"))
+                    pieces.append(_END_BRANCH)
+                pieces.append(_END_CHILDREN)
+        pieces.append(_END_NODE)
         return pieces
 
     def _render(self, template: str, **context: Any) -> Markup:
@@ -569,7 +582,18 @@ class SiteRenderer:
 
     def _page(self, path: str, title: str, template: str, in_nav: bool, **context: Any) -> Page:
         self._current_url = page_url(path, self.options.directory_urls)
+        self._inserts = {}
         pieces = list(self.env.get_template(template).generate(title=title, **context))
+        if self._inserts:
+            pieces = [
+                inserted
+                for piece in pieces
+                for inserted in (
+                    self._inserts.get(piece, (piece,))
+                    if len(piece) < 40 and piece.startswith(_INSERT)
+                    else (piece,)
+                )
+            ]
         okr_set = context.get("okr_set")
         edit = self.edit_url(okr_set) if isinstance(okr_set, OkrSet) else None
         # The title goes to the engine escaped: Material prints page.title without escaping.
