@@ -57,7 +57,7 @@ class Organisation:
 
     def cycles(self) -> list[Cycle]:
         """Every cycle with at least one set, newest (latest start, then longest) first."""
-        unique = {s.cycle.id: s.cycle for s in self.sets}
+        unique = {cycle_id: sets[0].cycle for cycle_id, sets in self._by_cycle.items()}
         return sorted(unique.values(), key=lambda c: (c.start, c.days), reverse=True)
 
     def sets_in(self, cycle_id: str) -> list[OkrSet]:

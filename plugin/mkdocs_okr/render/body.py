@@ -127,6 +127,9 @@ def clean(html: str) -> str:
 
 def retrospective(markdown: str) -> str | None:
     """The Markdown of the body's retrospective section (heading Retrospective / 复盘 / Review)."""
+    lowered = markdown.lower()
+    if not any(word in lowered for word in RETROSPECTIVE_TITLES):
+        return None  # most bodies: no need to parse them a second time
     tokens = _MARKDOWN.parse(markdown)
     lines = markdown.splitlines()
     start: int | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -256,6 +257,18 @@ def language_of(theme_language: str | None) -> str:
     return "en"
 
 
+# Babel parses the locale and the pattern on every call; a site shows the same dates and
+# numbers thousands of times (every check-in of every set).
+@lru_cache(maxsize=1 << 16)
+def _format_date(day: dt.date, locale: str) -> str:
+    return format_date(day, format="medium", locale=locale)
+
+
+@lru_cache(maxsize=1 << 16)
+def _format_number(value: float, locale: str) -> str:
+    return format_decimal(value, format="#,##0.##", locale=locale)
+
+
 class Labels:
     """Labels and formats of one language, as the templates use them."""
 
@@ -270,12 +283,12 @@ class Labels:
     def date(self, day: dt.date | None) -> str:
         if day is None:
             return self["never"]
-        return format_date(day, format="medium", locale=self.locale)
+        return _format_date(day, self.locale)
 
     def number(self, value: float | None) -> str:
         if value is None or isinstance(value, bool):
             return "–"
-        return format_decimal(value, format="#,##0.##", locale=self.locale)
+        return _format_number(value, self.locale)
 
     @staticmethod
     def whole_percent(value: float) -> int:

@@ -161,6 +161,9 @@ class SiteRenderer:
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),
             bytecode_cache=_COMPILED,
+            # One renderer per build: no need to ask the file system, at every use of a
+            # template, whether it changed (the bar alone is used thousands of times).
+            auto_reload=False,
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
