@@ -13,7 +13,7 @@ import json
 import posixpath
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from importlib import resources
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -76,6 +76,7 @@ def page_url(path: str, directory_urls: bool) -> str:
     return stem + "/"
 
 
+@lru_cache(maxsize=1 << 16)  # a page links to the same pages many times over
 def relative_url(from_url: str, to_url: str) -> str:
     """A link from the page at `from_url` to `to_url` (both relative to the site root)."""
     base = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
@@ -792,7 +793,15 @@ def render_pages(
     sets did not change are taken from the memo's last run."""
     if memo is not None:
         memo.start()
-    pages = SiteRenderer(organisation, options, memo, keys).pages()
+    renderer = SiteRenderer(organisation, options, memo, keys)
+    try:
+        pages = renderer.pages()
+    finally:
+        # Jinja's contexts and macros of the pages just rendered are cyclic garbage that points
+        # at the renderer (a template global): left as is, the renderer would keep every set
+        # alive until the cyclic collector runs, and each collection of the rest of the build
+        # would walk them. Emptied, the sets are freed as soon as the caller drops them.
+        renderer.__dict__.clear()
     if memo is not None:
         memo.finish()
     return pages
