@@ -148,7 +148,7 @@ class SiteRenderer:
         self._options_key = fingerprint([repr(options)])
         self._subtree_keys: dict[SubtreePlace, str] = {}
         self._last_subtree_keys: dict[SubtreePlace, str] = (
-            memo.carry.get("subtree_keys", {}) if memo is not None else {}
+            self.memo.carry.get("subtree_keys", {}) if self.memo is not None else {}
         )
         self._affected: set[str] | None = None  # objective refs whose subtree may have changed
         # Objectives that something aligns to (to them or to one of their key results).
