@@ -76,7 +76,16 @@ def prepare(n: int, seed: int) -> tuple[Path, Path]:
     (plain / "mkdocs.yml").write_text(_config([], with_plugin=True), encoding="utf-8")
     shutil.copytree(ours / "okrs", plain / "okrs")
     subprocess.run(
-        [str(Path(sys.executable).parent / "okr"), "render", "--config", "mkdocs.yml", "--out", "docs/okr", "--today", TODAY],
+        [
+            str(Path(sys.executable).parent / "okr"),
+            "render",
+            "--config",
+            "mkdocs.yml",
+            "--out",
+            "docs/okr",
+            "--today",
+            TODAY,
+        ],
         cwd=plain,
         check=True,
         capture_output=True,
@@ -89,9 +98,12 @@ def prepare(n: int, seed: int) -> tuple[Path, Path]:
         if p.parent.name not in ("week", "calibration", "problems", "owners")
     )
     index_pages += ["okr/calibration/index.md", "okr/problems/index.md"]
-    (plain / "mkdocs.yml").write_text(_config(["index.md", *index_pages], with_plugin=False), encoding="utf-8")
+    (plain / "mkdocs.yml").write_text(
+        _config(["index.md", *index_pages], with_plugin=False), encoding="utf-8"
+    )
     (ours / "mkdocs.yml").write_text(
-        _config(["index.md", "OKR: okr/index.md", "okr/problems/index.md"], with_plugin=True), encoding="utf-8"
+        _config(["index.md", "OKR: okr/index.md", "okr/problems/index.md"], with_plugin=True),
+        encoding="utf-8",
     )
     return ours, plain
 
@@ -110,7 +122,9 @@ def timed_build(project: Path) -> tuple[float, float]:
     _pid, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     if status != 0:
-        raise SystemExit(f"mkdocs build failed in {project}: {process.stderr.read().decode() if process.stderr else ''}")
+        raise SystemExit(
+            f"mkdocs build failed in {project}: {process.stderr.read().decode() if process.stderr else ''}"
+        )
     return seconds, usage.ru_maxrss / 1024
 
 
@@ -124,10 +138,16 @@ def rebuild_share(project: Path) -> list[float]:
     config = config.plugins.on_config(config)
     config.plugins.on_files(Files([]), config=config)  # the first build fills the memos
     files = sorted((project / "okrs").rglob("*.md"))
-    target = next(f for f in files if f.name != "README.md" and "individual" in f.read_text(encoding="utf-8")[:400])
+    target = next(
+        f
+        for f in files
+        if f.name != "README.md" and "individual" in f.read_text(encoding="utf-8")[:400]
+    )
     shares = []
     for round_ in range(5):
-        target.write_text(target.read_text(encoding="utf-8") + f"\nSaved again ({round_}).\n", encoding="utf-8")
+        target.write_text(
+            target.read_text(encoding="utf-8") + f"\nSaved again ({round_}).\n", encoding="utf-8"
+        )
         start = time.perf_counter()
         config.plugins.on_files(Files([]), config=config)
         shares.append(time.perf_counter() - start)
@@ -139,12 +159,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,5000")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--memory", type=int, default=10000, help="size of the one-off memory build (0: none)")
+    parser.add_argument(
+        "--memory", type=int, default=10000, help="size of the one-off memory build (0: none)"
+    )
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",")]
     results: dict[str, Any] = {
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "machine": {"cpu": platform.processor() or platform.machine(), "cores": os.cpu_count(), "python": platform.python_version()},
+        "machine": {
+            "cpu": platform.processor() or platform.machine(),
+            "cores": os.cpu_count(),
+            "python": platform.python_version(),
+        },
         "sizes": {},
     }
     for n in sizes:
@@ -162,13 +188,18 @@ def main(argv: list[str] | None = None) -> int:
             }
             for name, values in runs.items()
         }
-        summary["ratio_ours_over_plain"] = summary["ours"]["median_s"] / summary["plain"]["median_s"]
+        summary["ratio_ours_over_plain"] = (
+            summary["ours"]["median_s"] / summary["plain"]["median_s"]
+        )
         summary["rebuild_share_s"] = statistics.median(rebuild_share(ours))
         results["sizes"][str(n)] = summary
         print(json.dumps({n: summary}, indent=1), flush=True)
     first = str(sizes[0])
     for n in sizes[1:]:
-        growth = results["sizes"][str(n)]["ours"]["median_s"] / results["sizes"][first]["ours"]["median_s"]
+        growth = (
+            results["sizes"][str(n)]["ours"]["median_s"]
+            / results["sizes"][first]["ours"]["median_s"]
+        )
         results["sizes"][str(n)]["growth_from_first"] = growth
         print(f"ours: N={n} takes {growth:.2f}x the time of N={first}")
     if args.memory:
@@ -179,10 +210,15 @@ def main(argv: list[str] | None = None) -> int:
         for name, project in (("ours", ours), ("plain", plain)):
             seconds, mib = timed_build(project)
             memory[name] = {"seconds": seconds, "max_rss_mib": mib}
-            print(f"memory: N={args.memory} {name} build took {seconds:.1f} s, peak {mib:.0f} MiB", flush=True)
+            print(
+                f"memory: N={args.memory} {name} build took {seconds:.1f} s, peak {mib:.0f} MiB",
+                flush=True,
+            )
         results["memory"] = memory
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / f"build-{dt.datetime.now():%Y%m%d-%H%M%S}.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    (OUT / f"build-{dt.datetime.now():%Y%m%d-%H%M%S}.json").write_text(
+        json.dumps(results, indent=1), encoding="utf-8"
+    )
     return 0
 
 

@@ -45,6 +45,7 @@ from mkdocs_okr.core.diagnostics import Diagnostic
 from mkdocs_okr.core.organisation import analyse
 from mkdocs_okr.core.schema import OkrSetIn
 from mkdocs_okr.core.settings import Settings
+from mkdocs_okr.okrfolder import read_folder
 from run import OUT, organisation
 
 
@@ -157,7 +158,7 @@ def phases(folder: Path) -> dict[str, Any]:
 
 def _read(folder: Path) -> list[tuple[str, bytes]]:
     """The files as `okr check` reads them (a generated organisation has no unreadable one)."""
-    found = [(path, raw) for path, raw in load.read_folder(folder) if raw is not None]
+    found = [(path, raw) for path, raw in read_folder(folder) if raw is not None]
     assert found, f"no OKR files in {folder}"
     return found
 

@@ -33,9 +33,9 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from mkdocs_okr.core.export import compact_json
-from mkdocs_okr.core.load import folder_sources
 from mkdocs_okr.core.memo import SetKeys
 from mkdocs_okr.core.organisation import analyse
+from mkdocs_okr.okrfolder import folder_sources
 from mkdocs_okr.plugin import OkrPlugin
 from mkdocs_okr.render import site
 

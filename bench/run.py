@@ -330,9 +330,7 @@ def time_once(
     problem = variant.verify(output, n)
     if problem:
         raise SystemExit(f"{variant.name} did not do the work: {problem}")
-    return Run(
-        seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, usage.ru_inblock, _load()
-    )
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, usage.ru_inblock, _load())
 
 
 def measure(

@@ -18,9 +18,9 @@ from .core.diff import compare, diagnostic_changes
 from .core.diff import to_data as diff_data
 from .core.edit import add_checkins, carry, new_set, new_set_problems, parse_request
 from .core.export import to_csv, to_json
-from .core.load import read_folder
 from .core.organisation import Organisation, analyse, count_by_severity
 from .core.settings import LEVELS, Settings
+from .okrfolder import read_folder
 from .project import find_settings, render_options, site_language
 from .publish import render_folder
 from .render.diff import render_markdown

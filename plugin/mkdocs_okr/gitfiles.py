@@ -11,7 +11,7 @@ import posixpath
 import subprocess
 from pathlib import Path
 
-from .core.load import read_folder
+from .okrfolder import read_folder
 
 
 class GitError(Exception):
@@ -60,7 +60,7 @@ def resolve_revision(root: Path, revision: str) -> str:
 
 
 def is_okr_path(relative: str) -> bool:
-    """The same selection as `core.load.find_okr_files`, on a path relative to the folder."""
+    """The same selection as `okrfolder.find_okr_files`, on a path relative to the folder."""
     parts = relative.split("/")
     if any(part.startswith(("_", ".")) for part in parts[:-1]):
         return False

@@ -36,10 +36,11 @@ from .clock import today as resolve_today
 from .config import OkrConfig
 from .core.diagnostics import Diagnostic, Severity, format_text
 from .core.export import compact_json
-from .core.load import LoadMemo, folder_sources
+from .core.load import LoadMemo
 from .core.memo import KeysSnapshot, Memo, SetKeys
 from .core.organisation import analyse
 from .core.settings import Settings, settings_from_mapping
+from .okrfolder import folder_sources
 from .project import repo_link
 from .render import RenderOptions, render_pages, stylesheet
 from .render.i18n import language_of

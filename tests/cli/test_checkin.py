@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .okr_cli_support import BRAND, MKDOCS_YML, Run, write
+from .okr_cli_support import BRAND, FISCAL, MKDOCS_YML, Run, write
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "okrs"
 
@@ -192,20 +192,7 @@ def test_a_bad_date_is_a_usage_error(run: Run, clean: Path) -> None:
 
 def test_custom_cycles_come_from_mkdocs_yml(run: Run, tmp_path: Path) -> None:
     write(tmp_path, "mkdocs.yml", MKDOCS_YML)  # FY24: 2024-04-01 to 2025-03-31
-    fiscal = write(
-        tmp_path,
-        "goals/company/FY24.md",
-        """---
-cycle: FY24
-owner: company
-level: company
-objectives:
-  - title: 财年目标
-    key_results:
-      - {title: GMV, target: 10}
----
-""",
-    )
+    fiscal = write(tmp_path, "goals/company/FY24.md", FISCAL)
     config = tmp_path / "mkdocs.yml"
     assert run("checkin", fiscal, "O1/KR1=2", "--date", "2025-01-10", "--config", config).code == 0
     assert "checkins: [{date: 2025-01-10, value: 2}]}" in fiscal.read_text(encoding="utf-8")

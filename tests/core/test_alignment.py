@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from mkdocs_okr.core import Diagnostic, Organisation, Settings, analyse
-from mkdocs_okr.core.load import read_folder
+from mkdocs_okr.okrfolder import read_folder
 from tests.core.okrfiles import write_set
 
 

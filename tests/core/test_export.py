@@ -12,7 +12,7 @@ import pytest
 
 from mkdocs_okr.core import Organisation, Settings, analyse
 from mkdocs_okr.core.export import CSV_COLUMNS, export_data, to_csv, to_json
-from mkdocs_okr.core.load import read_folder
+from mkdocs_okr.okrfolder import read_folder
 from tests.core.okrfiles import write_set
 
 COMPANY: dict[str, Any] = {

@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 
 from mkdocs_okr.core import Settings, analyse
-from mkdocs_okr.core.load import LoadMemo, folder_sources, read_folder
+from mkdocs_okr.core.load import LoadMemo
+from mkdocs_okr.okrfolder import folder_sources, read_folder
 
 from .okrfiles import write_set
 

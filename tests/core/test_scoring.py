@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from mkdocs_okr.core import Organisation, Settings, analyse
-from mkdocs_okr.core.load import read_folder
 from mkdocs_okr.core.model import KeyResult, Objective, OkrSet, weighted_mean
+from mkdocs_okr.okrfolder import read_folder
 from tests.core.okrfiles import write_set
 
 

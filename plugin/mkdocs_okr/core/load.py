@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import os
 import re
-import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path as FsPath
 
 from pydantic import ValidationError
 
@@ -37,25 +34,6 @@ class LoadedFile:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     cycle: str | None = None
     owner: str | None = None
-
-
-def find_okr_files(folder: FsPath) -> list[FsPath]:
-    """Every `*.md` below `folder`, except README.md and names starting with '_' or '.'."""
-    return [folder / relative for relative in _okr_file_names(folder)]
-
-
-def _okr_file_names(folder: FsPath) -> list[str]:
-    """The paths (relative to `folder`, with forward slashes) of `find_okr_files`, in order."""
-    found: list[str] = []
-    root = os.fspath(folder)
-    for directory, subdirectories, files in os.walk(root):
-        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith(("_", ".")))
-        relative = os.path.relpath(directory, root).replace(os.sep, "/")
-        prefix = "" if relative == "." else relative + "/"
-        for name in sorted(files):
-            if name.endswith(".md") and not name.startswith(("_", ".")) and name != "README.md":
-                found.append(prefix + name)
-    return found
 
 
 def parse_reference(
@@ -551,38 +529,3 @@ class LoadMemo:
         self._loaded = kept
         self.digests = {path: digest for path, (_stamp, digest, _loaded) in kept.items()}
         return result
-
-
-def folder_sources(folder: FsPath) -> list[SourceFile]:
-    """Every OKR file below `folder`, stamped but not read yet. A file that is a symbolic link
-    reads as None: it could point at any file of the machine, and messages quote what they
-    read."""
-    found: list[SourceFile] = []
-    root = os.fspath(folder)
-    for relative in _okr_file_names(folder):
-        file = os.path.join(root, relative)
-        try:
-            status = os.lstat(file)
-        except OSError:
-            found.append(SourceFile(relative, partial(_given, None)))
-            continue
-        if stat.S_ISLNK(status.st_mode):
-            found.append(SourceFile(relative, partial(_given, None)))
-            continue
-        stamp = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
-        found.append(SourceFile(relative, partial(_read_bytes, file), stamp))
-    return found
-
-
-def _read_bytes(file: str) -> bytes | None:
-    try:
-        with open(file, "rb") as opened:
-            return opened.read()
-    except OSError:
-        return None
-
-
-def read_folder(folder: FsPath) -> list[tuple[str, bytes | None]]:
-    """Every OKR file below `folder` as (path relative to it, bytes); None for a file that
-    cannot be read, or that is a symbolic link."""
-    return [(source.path, source.read()) for source in folder_sources(folder)]

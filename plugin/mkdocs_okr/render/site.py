@@ -337,8 +337,8 @@ class SiteRenderer:
         """Every owner's sets, oldest first, in parts of about BATCH owners."""
         owners = sorted({s.owner for s in self.organisation.sets})
         return [
-            [s for owner in owners[at : at + BATCH] for s in self.organisation.history_of(owner)]
-            for at in range(0, len(owners), BATCH)
+            [s for owner in part for s in self.organisation.history_of(owner)]
+            for part in self.batches(owners)
         ]
 
     def calibration_entries(self, sets: list[OkrSet]) -> list[review.Calibration]:
