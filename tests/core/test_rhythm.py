@@ -77,6 +77,17 @@ def test_pace(progress: float | None, expected: float, pace: str | None) -> None
     assert rhythm.pace(progress, expected, Settings()) == pace
 
 
+@pytest.mark.parametrize("tenths", range(1, 10))
+def test_a_gap_of_exactly_the_tolerance_is_judged_alike_at_every_level(tenths: int) -> None:
+    # 0.8 - 0.7 is 0.10000000000000009 in floating point, 0.5 - 0.4 is 0.09999999999999998:
+    # both are a gap of 10 points as shown, so both are on track with the default tolerance.
+    progress = (tenths - 1) / 10
+    expected = tenths / 10
+    assert rhythm.pace(progress, expected, Settings()) == rhythm.ON_TRACK
+    # One hundredth more behind is behind, wherever it happens.
+    assert rhythm.pace(progress - 0.01, expected, Settings()) == rhythm.BEHIND
+
+
 def test_tolerances_are_configurable() -> None:
     strict = Settings.model_validate({"tolerance": {"behind": 0.0, "at_risk": 0.05}})
     assert rhythm.pace(0.49, 0.5, strict) == rhythm.BEHIND

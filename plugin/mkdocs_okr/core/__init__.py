@@ -2,20 +2,20 @@
 
 from .diagnostics import CODES, Diagnostic, Severity
 from .model import Checkin, KeyResult, Objective, OkrSet
-from .organisation import Organisation, Target, analyse
+from .organisation import Goal, Organisation, analyse
 from .settings import Settings, settings_from_mapping
 
 __all__ = [
     "CODES",
     "Checkin",
     "Diagnostic",
+    "Goal",
     "KeyResult",
     "Objective",
     "OkrSet",
     "Organisation",
     "Settings",
     "Severity",
-    "Target",
     "analyse",
     "settings_from_mapping",
 ]

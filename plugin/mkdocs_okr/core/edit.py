@@ -29,7 +29,7 @@ from .diff import diagnostic_changes
 from .frontmatter import parse_front_matter, read
 from .load import load_text, parse_reference
 from .model import KeyResult, Objective, OkrSet
-from .organisation import Organisation, Target
+from .organisation import Goal, Organisation
 from .schema import OWNER
 from .settings import Settings
 
@@ -294,7 +294,7 @@ def _carried_key_results(objective: Objective) -> list[KeyResult]:
 
 def _repoint(
     organisation: Organisation,
-    target: Target,
+    target: Goal,
     old_cycle: str,
     new_cycle: Cycle,
     carried: set[str],

@@ -14,7 +14,7 @@ from typing import Any
 
 from .memo import Memo, SetKeys
 from .model import KeyResult, Objective, OkrSet
-from .organisation import Organisation, Target, objective_ref
+from .organisation import Goal, Organisation, objective_ref
 
 EXPORT_VERSION = 1
 
@@ -33,7 +33,7 @@ def _value(value: float | None) -> float | None:
     return int(value) if value == int(value) and abs(value) < 1e15 else value
 
 
-def _refs(targets: list[Target]) -> list[str]:
+def _refs(targets: list[Goal]) -> list[str]:
     return [target.ref for target in targets]
 
 

@@ -20,8 +20,9 @@ from .settings import Settings
 
 
 @dataclass(frozen=True)
-class Target:
-    """What an `aligns` reference resolved to: an objective, or one of its key results."""
+class Goal:
+    """An objective, or one of its key results, in its OKR set: either end of an alignment link
+    (what an `aligns` reference resolved to, or the objective that wrote it)."""
 
     okr_set: OkrSet
     objective: Objective
@@ -51,9 +52,9 @@ class Organisation:
     sets: list[OkrSet]
     diagnostics: list[Diagnostic]
     # objective ref -> what it aligns to (in the order written)
-    aligns: dict[str, list[Target]] = field(default_factory=dict)
+    aligns: dict[str, list[Goal]] = field(default_factory=dict)
     # objective or KR ref -> the objectives that align to it (sorted by ref)
-    supported_by: dict[str, list[Target]] = field(default_factory=dict)
+    supported_by: dict[str, list[Goal]] = field(default_factory=dict)
     _children: dict[int, list[OkrSet]] | None = field(default=None, init=False, repr=False)
 
     def cycles(self) -> list[Cycle]:
@@ -253,7 +254,7 @@ def _check_parent_loops(organisation: Organisation) -> None:
 
 def _resolve(
     organisation: Organisation, okr_set: OkrSet, reference: Reference
-) -> tuple[Target | None, str | None]:
+) -> tuple[Goal | None, str | None]:
     """A reference -> its target, or None and why not."""
     if reference.cycle is not None:
         cycle = organisation.settings.calendar().get(reference.cycle)
@@ -280,7 +281,7 @@ def _resolve(
                 f"objective {target_set.ref}/{objective.id} has no key result "
                 f"'{reference.key_result}' (it has {known})"
             )
-    return Target(target_set, objective, key_result), None
+    return Goal(target_set, objective, key_result), None
 
 
 def _broken_by_owner(
@@ -324,13 +325,13 @@ def _link(organisation: Organisation, loaded: list[LoadedFile]) -> None:
     graph: dict[str, list[str]] = {}
     # (objective ref, target objective ref) -> where the link is written, to point at a loop
     where: dict[tuple[str, str], tuple[OkrSet, Reference]] = {}
-    supported: dict[str, list[tuple[str, Target]]] = defaultdict(list)
+    supported: dict[str, list[tuple[str, Goal]]] = defaultdict(list)
     for okr_set in organisation.sets:
         set_ref = okr_set.ref
         for objective in okr_set.objectives:
-            source = Target(okr_set, objective, None)
+            source = Goal(okr_set, objective, None)
             ref = f"{set_ref}/{objective.id}"
-            targets: list[Target] = []
+            targets: list[Goal] = []
             seen: set[str] = set()
             for reference in objective.aligns:
                 target, why = _resolve(organisation, okr_set, reference)

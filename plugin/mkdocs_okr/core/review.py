@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from . import rhythm
 from .cycles import Cycle
+from .figures import at_least, hundredths, shown
 from .model import KeyResult, Objective, OkrSet
 from .organisation import Organisation
 from .settings import Settings
@@ -30,11 +31,6 @@ ABOVE_SWEET_SPOT = "above-sweet-spot"  # aspirational, above the sweet spot, bel
 NOT_AMBITIOUS = "not-ambitious"  # aspirational, 1.0
 
 HISTOGRAM_BINS = 10
-
-
-def shown(score: float) -> float:
-    """A score as the site shows it (two decimals), which is the score that is judged."""
-    return round(score + 1e-12, 2)
 
 
 def is_graded(okr_set: OkrSet, today: dt.date) -> bool:
@@ -72,7 +68,7 @@ def histogram(sets: list[OkrSet]) -> dict[str, list[int]]:
         for objective in okr_set.objectives:
             if objective.score is None:
                 continue
-            index = min(int(shown(objective.score) * HISTOGRAM_BINS + 1e-9), HISTOGRAM_BINS - 1)
+            index = min(hundredths(objective.score) // 10, HISTOGRAM_BINS - 1)
             counts[okr_set.level][index] += 1
     return counts
 
@@ -120,7 +116,7 @@ def cycle_figures(
             rhythm.pace(kr.progress, expected, settings) == rhythm.ON_TRACK for kr in key_results
         )
     elif rhythm.has_ended(cycle, today):
-        on_track = sum(kr.score >= settings.grading.green - 1e-9 for kr in key_results)
+        on_track = sum(at_least(kr.score, settings.grading.green) for kr in key_results)
     return CycleFigures(len(sets), len(objectives), len(key_results), scores, on_track)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from . import figures
 from .cycles import Cycle
 from .model import OkrSet
 from .settings import Settings
@@ -36,13 +37,12 @@ def expected_progress(cycle: Cycle, today: dt.date) -> float:
 
 
 def pace(progress: float | None, expected: float, settings: Settings) -> str | None:
-    """on-track, behind or at-risk by how far `progress` trails `expected`."""
+    """on-track, behind or at-risk by how far `progress` trails `expected` (read as shown)."""
     if progress is None:
         return None
-    gap = expected - progress
-    if gap <= settings.tolerance.behind:
+    if figures.gap_within(expected, progress, settings.tolerance.behind):
         return ON_TRACK
-    if gap <= settings.tolerance.at_risk:
+    if figures.gap_within(expected, progress, settings.tolerance.at_risk):
         return BEHIND
     return AT_RISK
 

@@ -17,6 +17,7 @@ import jinja2
 
 from ..core.diagnostics import Diagnostic
 from ..core.diff import Change, Flag, KeyResultDiff, ObjectiveDiff, OrganisationDiff, SetDiff
+from ..core.figures import hundredths, shown
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -195,11 +196,11 @@ def number(value: object) -> str:
 
 
 def percent(value: float | None) -> str:
-    return "–" if value is None else f"{round(value * 100)}%"
+    return "–" if value is None else f"{hundredths(value)}%"
 
 
 def score(value: float | None) -> str:
-    return "–" if value is None else f"{value:.2f}"
+    return "–" if value is None else f"{shown(value):.2f}"
 
 
 def _same(old: float | None, new: float | None) -> bool:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
+
+from ..core.figures import hundredths, shown
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -292,8 +293,8 @@ class Labels:
 
     @staticmethod
     def whole_percent(value: float) -> int:
-        """0.725 -> 73: half up, as people round, after dropping float noise (72.4999...)."""
-        return math.floor(round(value * 100, 6) + 0.5)
+        """0.725 -> 73 (the one rounding rule: core.figures)."""
+        return hundredths(value)
 
     def percent(self, value: float | None) -> str:
         if value is None:
@@ -304,4 +305,4 @@ class Labels:
         """Scores are shown with two decimals, as 0-1 grades are (0.65)."""
         if value is None:
             return "–"
-        return f"{value:.2f}"
+        return f"{shown(value):.2f}"

@@ -23,9 +23,10 @@ from markupsafe import Markup, escape
 
 from ..core import review, rhythm
 from ..core.cycles import Cycle
+from ..core.figures import at_least
 from ..core.memo import Memo, SetKeys, fingerprint
 from ..core.model import KeyResult, Objective, OkrSet
-from ..core.organisation import Organisation, Target, objective_ref
+from ..core.organisation import Goal, Organisation, objective_ref
 from . import charts
 from .body import render_body, retrospective
 from .i18n import Labels
@@ -214,7 +215,7 @@ class SiteRenderer:
     def link_set(self, okr_set: OkrSet) -> str:
         return self.link(self.set_path(okr_set))
 
-    def link_target(self, target: Target) -> str:
+    def link_target(self, target: Goal) -> str:
         return self.link(self.set_path(target.okr_set), anchor(target.objective, target.key_result))
 
     def edit_url(self, okr_set: OkrSet) -> str | None:
@@ -261,12 +262,12 @@ class SiteRenderer:
             return []
         return [o for o in okr_set.objectives if not self.aligns(okr_set, o)]
 
-    def aligns(self, okr_set: OkrSet, objective: Objective) -> list[Target]:
+    def aligns(self, okr_set: OkrSet, objective: Objective) -> list[Goal]:
         return self.organisation.aligns.get(objective_ref(okr_set, objective), [])
 
     def supported_by(
         self, okr_set: OkrSet, objective: Objective, key_result: KeyResult | None = None
-    ) -> list[Target]:
+    ) -> list[Goal]:
         ref = objective_ref(okr_set, objective)
         if key_result is not None:
             ref = f"{ref}/{key_result.id}"
@@ -276,9 +277,9 @@ class SiteRenderer:
         if value is None:
             return "none"
         grading = self.settings.grading
-        if value >= grading.green - 1e-9:
+        if at_least(value, grading.green):
             return "green"
-        return "yellow" if value >= grading.yellow - 1e-9 else "red"
+        return "yellow" if at_least(value, grading.yellow) else "red"
 
     def bar(
         self, value: float | None, label: str, expected: float | None = None, small: bool = False
@@ -422,7 +423,7 @@ class SiteRenderer:
         okr_set: OkrSet,
         objective: Objective,
         key_result: KeyResult | None = None,
-    ) -> list[Target]:
+    ) -> list[Goal]:
         """Objectives of sets inside `cycle` that align to this objective (or KR)."""
         return [
             t
@@ -432,7 +433,7 @@ class SiteRenderer:
 
     def tree_key_results(
         self, cycle: Cycle, okr_set: OkrSet, objective: Objective
-    ) -> list[tuple[KeyResult, list[Target]]]:
+    ) -> list[tuple[KeyResult, list[Goal]]]:
         """The objective's key results that objectives inside `cycle` align to, with those."""
         found = []
         for kr in objective.key_results:
@@ -475,7 +476,7 @@ class SiteRenderer:
         pieces: list[Markup] = []
         for okr_set in roots:
             for objective in okr_set.objectives:
-                pieces += self._tree_node(cycle, Target(okr_set, objective, None), 0, ())
+                pieces += self._tree_node(cycle, Goal(okr_set, objective, None), 0, ())
         return self._insert(pieces)
 
     def _insert(self, pieces: list[Markup]) -> Markup:
@@ -485,7 +486,7 @@ class SiteRenderer:
         return Markup(token)
 
     def _tree_node(
-        self, cycle: Cycle, target: Target, depth: int, seen: tuple[str, ...]
+        self, cycle: Cycle, target: Goal, depth: int, seen: tuple[str, ...]
     ) -> list[Markup]:
         """A node of the tree with everything below it, from the memo when no set in that part
         of the tree has changed."""
@@ -522,7 +523,7 @@ class SiteRenderer:
         return self._affected
 
     def _tree_node_pieces(
-        self, cycle: Cycle, target: Target, depth: int, seen: tuple[str, ...]
+        self, cycle: Cycle, target: Goal, depth: int, seen: tuple[str, ...]
     ) -> list[Markup]:
         okr_set, objective = target.okr_set, target.objective
         item = self._render("okr/tree_node.html", target=target, cycle=cycle)
