@@ -8,6 +8,7 @@ from functools import lru_cache
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from ..core import messages
 from ..core.figures import hundredths, shown
 
 LABELS: dict[str, dict[str, str]] = {
@@ -251,11 +252,7 @@ LABELS: dict[str, dict[str, str]] = {
 _LOCALES = {"en": "en", "zh": "zh_Hans_CN"}
 
 
-def language_of(theme_language: str | None) -> str:
-    """`zh`, `zh-Hans`, `zh_TW` -> zh; everything else falls back to English."""
-    if theme_language and theme_language.lower().replace("_", "-").split("-")[0] == "zh":
-        return "zh"
-    return "en"
+language_of = messages.language_of
 
 
 # Babel parses the locale and the pattern on every call; a site shows the same dates and
