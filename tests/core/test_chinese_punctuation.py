@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 import yaml
 
+from mkdocs_okr.core.edit import TEXTS as FILE_TEXTS
 from mkdocs_okr.render.i18n import LABELS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,6 +76,11 @@ def site_labels() -> dict[str, str]:
     return {f"render/i18n.py zh.{key}": text for key, text in LABELS["zh"].items()}
 
 
+def new_file_texts() -> dict[str, str]:
+    """The Chinese texts `okr new` and `okr carry` write into new OKR files."""
+    return {f"core/edit.py zh.{key}": text for key, text in FILE_TEXTS["zh"].items()}
+
+
 def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
     if isinstance(value, str):
         yield where, value
@@ -104,11 +110,9 @@ def site_config() -> dict[str, str]:
 
 
 def chinese_docs() -> dict[str, str]:
-    """The prose of the Chinese documentation pages (docs/zh/)."""
-    return {
-        str(page.relative_to(ROOT)): page.read_text(encoding="utf-8")
-        for page in sorted((ROOT / "docs" / "zh").glob("*.md"))
-    }
+    """The prose of the Chinese documentation pages (docs/zh/) and of okrs/README.md."""
+    pages = [*sorted((ROOT / "docs" / "zh").glob("*.md")), ROOT / "okrs" / "README.md"]
+    return {str(page.relative_to(ROOT)): page.read_text(encoding="utf-8") for page in pages}
 
 
 def example_organisation() -> dict[str, str]:
@@ -128,6 +132,7 @@ def example_organisation() -> dict[str, str]:
 
 CATALOGUES: dict[str, Callable[[], dict[str, str]]] = {
     "site labels": site_labels,
+    "new OKR files": new_file_texts,
     "mkdocs.yml": site_config,
     "Chinese docs": chinese_docs,
     "example organisation": example_organisation,

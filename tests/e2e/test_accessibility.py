@@ -28,6 +28,7 @@ PAGES = {
     "cycle": "okr/2026-Q4/",
     "tree": "okr/2026-Q4/tree/",
     "set": "okr/2026-Q4/social-media/",
+    "month": "okr/2026-11/social-media/",
     "review": "okr/2026-Q3/review/",
     "week": "okr/week/",
 }
