@@ -21,7 +21,7 @@ from .core.export import to_csv, to_json
 from .core.organisation import Organisation, analyse, count_by_severity
 from .core.settings import LEVELS, Settings
 from .okrfolder import read_folder
-from .project import find_settings, render_options, site_language
+from .project import find_options, render_options, site_language
 from .publish import render_folder
 from .render.diff import render_markdown
 
@@ -52,13 +52,15 @@ def _load(folder: Path, settings: Settings) -> Organisation:
 
 def _settings(args: argparse.Namespace) -> tuple[Settings, Path] | int:
     """The options and the configured OKR folder from mkdocs.yml, or exit status 2."""
-    settings, configured, problems = find_settings(args.config)
+    options, configured, problems = find_options(args.config)
     for problem in problems:
         print(f"{args.config or 'mkdocs.yml'}: error: {problem}", file=sys.stderr)
-    return 2 if problems else (settings, configured)
+    return 2 if problems else (options.settings, configured)
 
 
-def _resolve(args: argparse.Namespace, *, must_exist: bool = True) -> tuple[Settings, Path] | int:
+def _settings_and_folder(
+    args: argparse.Namespace, *, must_exist: bool = True
+) -> tuple[Settings, Path] | int:
     """Settings and the OKR folder (DIR, else the plugin's okrs_dir), or exit status 2.
 
     `new`, `carry` and `diff` may run before the folder exists: `must_exist=False`."""
@@ -81,7 +83,7 @@ def _shown(folder: Path, relative: str) -> str:
 
 
 def command_check(args: argparse.Namespace) -> int:
-    resolved = _resolve(args)
+    resolved = _settings_and_folder(args)
     if isinstance(resolved, int):
         return resolved
     settings, folder = resolved
@@ -137,7 +139,7 @@ def _checked(folder: Path, settings: Settings, cache_folder: Path | None) -> Che
 
 
 def command_export(args: argparse.Namespace) -> int:
-    resolved = _resolve(args)
+    resolved = _settings_and_folder(args)
     if isinstance(resolved, int):
         return resolved
     settings, folder = resolved
@@ -152,7 +154,7 @@ def command_export(args: argparse.Namespace) -> int:
 
 def command_render(args: argparse.Namespace) -> int:
     """The plugin's pages as files, for engines without plugins (see docs/engines.md)."""
-    resolved = _resolve(args)
+    resolved = _settings_and_folder(args)
     if isinstance(resolved, int):
         return resolved
     settings, folder = resolved
@@ -194,7 +196,7 @@ def command_diff(args: argparse.Namespace) -> int:
         return 2
     if args.config is None and not Path("mkdocs.yml").is_file() and (root / "mkdocs.yml").is_file():
         args.config = root / "mkdocs.yml"  # run from anywhere inside the repository
-    resolved = _resolve(args, must_exist=False)
+    resolved = _settings_and_folder(args, must_exist=False)
     if isinstance(resolved, int):
         return resolved
     settings, folder = resolved
@@ -256,7 +258,7 @@ def _write_checked(folder: Path, files: list[tuple[str, str]], settings: Setting
 
 
 def command_new(args: argparse.Namespace) -> int:
-    resolved = _resolve(args, must_exist=False)
+    resolved = _settings_and_folder(args, must_exist=False)
     if isinstance(resolved, int):
         return resolved
     settings, folder = resolved
@@ -309,7 +311,7 @@ def command_checkin(args: argparse.Namespace) -> int:
 
 
 def command_carry(args: argparse.Namespace) -> int:
-    resolved = _resolve(args, must_exist=False)
+    resolved = _settings_and_folder(args, must_exist=False)
     if isinstance(resolved, int):
         return resolved
     settings, folder = resolved

@@ -1,7 +1,8 @@
-"""Settings of the core: what a site's `mkdocs.yml` may change (the plugin's options).
+"""Settings of the core: the plugin's options in `mkdocs.yml` that judge OKR files.
 
-One pydantic model reads them, for the MkDocs plugin and for the `okr` command alike, so both
-judge OKR files by the same rules.
+This model is their one declaration: the MkDocs plugin and the `okr` command read them through
+it (mkdocs_okr/options.py, which adds the options that only shape the site), so both judge
+OKR files by the same rules.
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ class Verdicts(BaseModel):
 
 
 class Settings(BaseModel):
-    """Every option of the `okr` plugin in mkdocs.yml (documented in docs/configuration.md)."""
+    """The options of the `okr` plugin that judge OKR files (docs/configuration.md)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -164,13 +165,17 @@ class Settings(BaseModel):
         return Calendar({name: (c.start, c.end) for name, c in self.cycles.items()})
 
 
+def option_problems(error: ValidationError) -> list[str]:
+    """Each problem of an options model, named as in mkdocs.yml (`plugins.okr.stale_days: ...`)."""
+    return [
+        f"plugins.okr.{'.'.join(str(part) for part in e['loc'])}: {e['msg']}"
+        for e in error.errors()
+    ]
+
+
 def settings_from_mapping(options: dict[str, Any] | None) -> tuple[Settings, list[str]]:
-    """Options as written in mkdocs.yml -> Settings, or the defaults and readable problems."""
+    """Core options as written in mkdocs.yml -> Settings, or the defaults and readable problems."""
     try:
         return Settings.model_validate(options or {}), []
     except ValidationError as error:
-        problems = [
-            f"plugins.okr.{'.'.join(str(part) for part in e['loc'])}: {e['msg']}"
-            for e in error.errors()
-        ]
-        return Settings(), problems
+        return Settings(), option_problems(error)
