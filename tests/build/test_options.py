@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import material
 import pytest
 import yaml
 from mkdocs.config import load_config
@@ -21,7 +22,7 @@ from mkdocs_okr.cli import main
 from mkdocs_okr.config import OkrConfig
 from mkdocs_okr.core.settings import Settings
 from mkdocs_okr.options import OPTION_NAMES, PluginOptions, SiteOptions, read_options
-from mkdocs_okr.plugin import OkrPlugin
+from mkdocs_okr.plugin import QUIET_SOURCE_PARTIAL, OkrPlugin
 from mkdocs_okr.project import find_options
 
 from .sitetools import run_mkdocs
@@ -198,3 +199,54 @@ def test_a_build_logs_what_okr_check_prints(
         if "okr: " in line and re.search(r"\[[a-z-]+\]$", line)
     ]
     assert sorted(logged) == sorted(checked)
+
+
+def _built_pages(root: Path, options: dict[str, Any]) -> dict[Path, str]:
+    config_file = _project(root, options)
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config["edit_uri"] = "edit/main/docs/"
+    config["theme"]["features"] = ["content.action.edit"]
+    config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
+    built = run_mkdocs(root, "--strict")
+    assert built.returncode == 0, built.stderr
+    return {path: path.read_text(encoding="utf-8") for path in (root / "site").rglob("*.html")}
+
+
+def test_the_site_asks_no_host_for_repository_facts_unless_told(tmp_path: Path) -> None:
+    quiet = _built_pages(tmp_path / "quiet", {})
+    home = quiet[tmp_path / "quiet" / "site" / "index.html"]
+    assert 'class="md-source"' in home and 'href="https://github.com/example/goals"' in home
+    assert "md-content__button" in home  # "edit this page" stays
+    assert not [path for path, html in quiet.items() if 'data-md-component="source"' in html]
+
+    told = _built_pages(tmp_path / "told", {"repository_facts": True})
+    assert 'data-md-component="source"' in told[tmp_path / "told" / "site" / "index.html"]
+
+
+def test_a_custom_dir_source_partial_still_wins(tmp_path: Path) -> None:
+    config_file = _project(tmp_path, {})
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = "overrides"
+    (tmp_path / "overrides").mkdir()
+    config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
+    theme_dirs = load_config(str(config_file)).theme.dirs
+    loaded = load_config(str(config_file))
+    plugin = loaded.plugins["okr"]
+    assert isinstance(plugin, OkrPlugin)
+    plugin.on_config(loaded)
+    plugin.on_config(loaded)  # `mkdocs serve` may call it again: added once
+    assert loaded.theme.dirs == [theme_dirs[0], QUIET_SOURCE_PARTIAL, *theme_dirs[1:]]
+
+
+def test_the_quiet_partial_is_materials_without_the_component() -> None:
+    # When Material changes its partial, copy it again (and drop the attribute).
+    theirs = (Path(material.__file__).parent / "templates" / "partials" / "source.html").read_text(
+        encoding="utf-8"
+    )
+    ours = (Path(QUIET_SOURCE_PARTIAL) / "partials" / "source.html").read_text(encoding="utf-8")
+
+    def markup(template: str) -> str:
+        return template.split("-#}", 1)[1].strip()
+
+    assert markup(ours) == markup(theirs).replace(' data-md-component="source"', "")
+    assert 'data-md-component="source"' in theirs
