@@ -25,6 +25,8 @@ from .project import find_options, render_options, site_language
 from .publish import render_folder
 from .render.diff import render_markdown
 
+BYTE_ORDER_MARK = "\ufeff"
+
 
 def _escape_data(text: str) -> str:
     # GitHub workflow commands: a raw newline in a message would start a command of its own.
@@ -145,8 +147,14 @@ def command_export(args: argparse.Namespace) -> int:
     settings, folder = resolved
     organisation = _load(folder, settings)
     text = to_json(organisation) if args.format == "json" else to_csv(organisation)
+    if args.format == "csv" and (args.output or not sys.stdout.isatty()):
+        # Excel and WPS read a CSV without a byte order mark in the system's code page (GBK
+        # on Chinese Windows) and garble every Chinese cell; the mark tells them UTF-8. Not on
+        # a terminal, where it is an invisible stray character.
+        text = BYTE_ORDER_MARK + text
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        # Bytes, so the line ends stay `\n` on Windows too (docs/export.md).
+        Path(args.output).write_bytes(text.encode("utf-8"))
     else:
         sys.stdout.write(text)
     return 1 if any(d.severity is Severity.ERROR for d in organisation.diagnostics) else 0
@@ -289,6 +297,10 @@ def command_checkin(args: argparse.Namespace) -> int:
         return found
     settings, _folder = found
     file = Path(args.file)
+    problem = _not_a_file(file)
+    if problem:
+        print(f"okr: error: {one_line(problem)}", file=sys.stderr)
+        return 2
     try:
         raw = file.read_bytes()
         text = raw.decode("utf-8")
@@ -308,6 +320,18 @@ def command_checkin(args: argparse.Namespace) -> int:
     for request in requests:
         print(f"{file.as_posix()}: {request.ref} = {request.value_text} on {day.isoformat()}")
     return 0
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why `path` cannot be the one OKR file a command edits, in plain words (None if it can)."""
+    if path.is_dir():
+        return (
+            f"'{path}' is a folder; give the path of one OKR file in it "
+            f"(a .md file, for example {path.as_posix()}/2024-Q1/brand.md)."
+        )
+    if not path.exists():
+        return f"the file '{path}' does not exist."
+    return None
 
 
 def command_carry(args: argparse.Namespace) -> int:
