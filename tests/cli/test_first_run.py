@@ -55,7 +55,9 @@ def test_checkin_on_a_folder_says_so_in_plain_words(run: Run, clean: Path) -> No
     result = run("checkin", clean, "O1/KR1=1")
     assert result.code == 2
     assert result.out == ""
-    assert result.err.startswith(f"okr: error: '{clean}' is a folder; give the path of one OKR file")
+    assert result.err.startswith(
+        f"okr: error: '{clean}' is a folder; give the path of one OKR file"
+    )
     assert "Errno" not in result.err
     assert result.err.count("\n") == 1
 

@@ -26,7 +26,7 @@ class Limits(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     objectives: int = Field(5, ge=1)
-    """Most objectives an OKR set of this level should have (METHOD.md rule 8)."""
+    """Most objectives an OKR set of this level should have (docs/method.md, rule 8)."""
     key_results: int = Field(5, ge=1)
     """Most key results an objective should have."""
 
@@ -77,7 +77,7 @@ class Tolerance(BaseModel):
 
 
 class Verdicts(BaseModel):
-    """Where the verdicts of graded objectives change (METHOD.md rules 10 and 19)."""
+    """Where the verdicts of graded objectives change (docs/method.md, rules 10 and 19)."""
 
     model_config = ConfigDict(extra="forbid")
 
