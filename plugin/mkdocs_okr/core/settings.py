@@ -10,7 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .cycles import CUSTOM_NAME, Calendar, builtin
 from .diagnostics import CODES
@@ -138,6 +145,23 @@ class Settings(BaseModel):
     """Bands of the grading verdicts and of calibration across cycles."""
     ignore: list[str] = Field(default_factory=list)
     """Diagnostic codes not to report at all (for example `task-like`)."""
+
+    @field_validator("limits", mode="before")
+    @classmethod
+    def _over_the_default_limits(cls, value: Any) -> Any:
+        # Raising the team's limit must not lift an individual's 3 objectives to the model's
+        # 5: a level or a field left out keeps its default.
+        if not isinstance(value, dict):
+            return value
+        merged: dict[Any, Any] = {
+            level: limits.model_dump() for level, limits in _default_limits().items()
+        }
+        for level, given in value.items():
+            default = merged.get(level)
+            if isinstance(given, dict) and isinstance(default, dict):
+                given = {**default, **given}
+            merged[level] = given
+        return merged
 
     @model_validator(mode="after")
     def _known_codes(self) -> Settings:
