@@ -13,7 +13,7 @@ import pytest
 
 from mkdocs_okr.cli import main
 
-from .okr_cli_support import Run
+from .okr_cli_support import COMPANY, Run, write
 
 BOM = b"\xef\xbb\xbf"
 
@@ -70,24 +70,11 @@ def test_checkin_on_a_missing_file_says_so_in_plain_words(run: Run, clean: Path)
     assert not missing.exists()
 
 
-GOOD = """---
-cycle: 2024
-owner: company
-level: company
-objectives:
-  - title: Grow
-    key_results:
-      - {title: Revenue, target: 100}
----
-"""
-
-
 def test_the_result_cache_stays_out_of_commits(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = tmp_path / "site"
-    (project / "okrs").mkdir(parents=True)
-    (project / "okrs" / "company.md").write_text(GOOD, encoding="utf-8")
+    write(project / "okrs", "company/2024.md", COMPANY)
     (project / "mkdocs.yml").write_text("site_name: S\nplugins:\n  - okr\n", encoding="utf-8")
 
     def git(*args: str) -> str:
