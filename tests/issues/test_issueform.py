@@ -93,7 +93,12 @@ def test_crlf_bodies_read_as_lf_ones() -> None:
     lf = parse_issue(Form.CHECKIN, checkin(lines, date="2026-11-20"), DAY)
     crlf = parse_issue(
         Form.CHECKIN,
-        body(("OKR 集", "2026-Q4/social-media"), ("日期", "2026-11-20"), ("本周进展", lines), newline="\r\n"),
+        body(
+            ("OKR 集", "2026-Q4/social-media"),
+            ("日期", "2026-11-20"),
+            ("本周进展", lines),
+            newline="\r\n",
+        ),
         DAY,
     )
     assert crlf == lf and lf.request is not None
@@ -119,7 +124,9 @@ def test_split_on_known_labels_only() -> None:
 
 
 def test_english_labels_are_known_too() -> None:
-    text = body(("OKR set", "2026-Q4/social-media"), ("Date", "2026-11-26"), ("Progress", "O1/KR1 = 1"))
+    text = body(
+        ("OKR set", "2026-Q4/social-media"), ("Date", "2026-11-26"), ("Progress", "O1/KR1 = 1")
+    )
     parsed = request(text)
     assert isinstance(parsed, CheckinRequest)
     assert parsed.date == dt.date(2026, 11, 26)
@@ -177,7 +184,13 @@ def test_every_accepted_value(written: str, reading: Reading) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["O1/KR1=7600", "O1/KR1 =7600", "  O1/KR1   =   7600  ", "Ｏ１／ＫＲ１ ＝ ７６００", "O1/KR1＝7600"],
+    [
+        "O1/KR1=7600",
+        "O1/KR1 =7600",
+        "  O1/KR1   =   7600  ",
+        "Ｏ１／ＫＲ１ ＝ ７６００",
+        "O1/KR1＝7600",
+    ],
 )
 def test_spacing_and_full_width_signs(line: str) -> None:
     assert updates(line) == (KeyResultUpdate("O1", "KR1", number(7600)),)
@@ -251,7 +264,15 @@ def test_no_status_is_none() -> None:
 
 @pytest.mark.parametrize(
     ("written", "score"),
-    [("0.7", 0.7), ("1", 1.0), ("0", 0.0), ("70%", 0.7), ("７０％", 0.7), ("０.７", 0.7), (".3", 0.3)],
+    [
+        ("0.7", 0.7),
+        ("1", 1.0),
+        ("0", 0.0),
+        ("70%", 0.7),
+        ("７０％", 0.7),
+        ("０.７", 0.7),
+        (".3", 0.3),
+    ],
 )
 def test_scores_from_0_to_1_or_a_percentage(written: str, score: float) -> None:
     parsed = request(grade(f"O1/KR1 = {written} # 接近目标"), Form.GRADE)
@@ -288,7 +309,14 @@ def test_a_retrospective_keeps_its_lines() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["2026-Q4/social-media", "2026/brand", "2026-H1/a", "2026-07/x-1", "fy26-spring/brand", "２０２６-Q4/brand"],
+    [
+        "2026-Q4/social-media",
+        "2026/brand",
+        "2026-H1/a",
+        "2026-07/x-1",
+        "fy26-spring/brand",
+        "２０２６-Q4/brand",
+    ],
 )
 def test_sets_accepted(text: str) -> None:
     assert parse_set(text) is not None
@@ -347,7 +375,9 @@ def test_dates(text: str, day: dt.date) -> None:
     assert parse_date(text) == day
 
 
-@pytest.mark.parametrize("text", ["2026-02-30", "20261120", "11/20", "yesterday", "2026-11-20T08:00"])
+@pytest.mark.parametrize(
+    "text", ["2026-02-30", "20261120", "11/20", "yesterday", "2026-11-20T08:00"]
+)
 def test_dates_refused(text: str) -> None:
     assert parse_date(text) is None
     assert codes(checkin("O1/KR1 = 1", date=text)) == [("date-invalid", 7)]
@@ -412,7 +442,18 @@ def test_a_tab_and_an_emoji_sequence_are_plain_text() -> None:
 
 LABELS = [label for fields in FIELDS.values() for spec in fields for label in spec.labels.values()]
 PIECES = st.sampled_from(
-    [*(f"### {label}" for label in LABELS), "_No response_", "O1/KR1 = 7,600 [有风险] # x", "=", "#", "%", "\r\n", "\n", "[", "】"]
+    [
+        *(f"### {label}" for label in LABELS),
+        "_No response_",
+        "O1/KR1 = 7,600 [有风险] # x",
+        "=",
+        "#",
+        "%",
+        "\r\n",
+        "\n",
+        "[",
+        "】",
+    ]
 )
 BODIES = st.lists(st.one_of(st.text(), PIECES), max_size=30).map("".join)
 
@@ -420,7 +461,11 @@ BODIES = st.lists(st.one_of(st.text(), PIECES), max_size=30).map("".join)
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(BODIES, st.sampled_from(list(Form)), st.dates())
 @example("### 本周进展\n\n" + "9" * 5000, Form.CHECKIN, DAY)
-@example("### OKR 集\n\n2026-Q4/x\n\n### 日期\n\n9999-12-31\n\n### 本周进展\n\nO1/KR1=1", Form.CHECKIN, dt.date.max)
+@example(
+    "### OKR 集\n\n2026-Q4/x\n\n### 日期\n\n9999-12-31\n\n### 本周进展\n\nO1/KR1=1",
+    Form.CHECKIN,
+    dt.date.max,
+)
 def test_no_input_raises(text: str, form: Form, day: dt.date) -> None:
     parsed = parse_issue(form, text, day)
     assert isinstance(parsed, ParsedIssue)
@@ -443,5 +488,7 @@ def test_form_for_labels() -> None:
 
 
 def test_every_problem_code_is_documented() -> None:
-    documented = set(re.findall(r"^\| `([a-z-]+)` \|", DOCS.read_text(encoding="utf-8"), re.MULTILINE))
+    documented = set(
+        re.findall(r"^\| `([a-z-]+)` \|", DOCS.read_text(encoding="utf-8"), re.MULTILINE)
+    )
     assert documented == set(MESSAGES)

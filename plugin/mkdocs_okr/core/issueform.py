@@ -57,9 +57,7 @@ SET = FormField("set", "input", {"zh": "OKR 集", "en": "OKR set"}, True)
 DATE = FormField("date", "input", {"zh": "日期", "en": "Date"}, False)
 UPDATES = FormField("updates", "textarea", {"zh": "本周进展", "en": "Progress"}, True)
 SCORES = FormField("scores", "textarea", {"zh": "评分", "en": "Scores"}, True)
-RETROSPECTIVE = FormField(
-    "retrospective", "textarea", {"zh": "复盘", "en": "Retrospective"}, False
-)
+RETROSPECTIVE = FormField("retrospective", "textarea", {"zh": "复盘", "en": "Retrospective"}, False)
 
 # In the order of the forms. The free-text fields come last: a line of their text that reads
 # exactly like a later field's heading could otherwise be taken for one.
@@ -248,9 +246,7 @@ def split_fields(body: str, form: Form) -> dict[str, _Value]:
     A line is a field's heading only if it is `### <label>` with a label of that form's field
     (in any language) seen for the first time: a repeated heading, or any other `###`, is text.
     """
-    headings = {
-        label: spec.id for spec in FIELDS[form] for label in spec.labels.values()
-    }
+    headings = {label: spec.id for spec in FIELDS[form] for label in spec.labels.values()}
     lines = _lines(body)
     starts: list[tuple[int, str]] = []  # (index of the heading line, field id)
     for index, line in enumerate(lines):
@@ -291,8 +287,7 @@ _INVISIBLE = frozenset("\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u
 
 def _has_control(text: str) -> bool:
     return any(
-        (unicodedata.category(char) == "Cc" and char != "\t") or char in _INVISIBLE
-        for char in text
+        (unicodedata.category(char) == "Cc" and char != "\t") or char in _INVISIBLE for char in text
     )
 
 
@@ -314,7 +309,9 @@ def parse_set(text: str) -> SetRef | None:
     return SetRef(cycle, owner)
 
 
-_DATE = re.compile(r"([0-9]{4})(?:[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})|年([0-9]{1,2})月([0-9]{1,2})日?)")
+_DATE = re.compile(
+    r"([0-9]{4})(?:[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})|年([0-9]{1,2})月([0-9]{1,2})日?)"
+)
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -404,16 +401,13 @@ def parse_reading(text: str) -> tuple[Reading | None, str | None]:
     lowered = " ".join(text.lower().split())
     if lowered in DONE_WORDS:
         return Reading(ValueKind.DONE, DONE_WORDS[lowered]), None
-    kind, digits = (ValueKind.PERCENT, text[:-1].rstrip()) if text.endswith("%") else (
-        ValueKind.NUMBER,
-        text,
-    )
-    number = _number(digits)
+    percent = text.endswith("%")
+    number = _number(text[:-1].rstrip() if percent else text)
     if number is None:
         return None, "value-invalid"
     if math.isinf(number):
         return None, "number-too-large"
-    return Reading(kind, number), None
+    return Reading(ValueKind.PERCENT if percent else ValueKind.NUMBER, number), None
 
 
 def parse_status(text: str) -> Status | None:
@@ -501,9 +495,7 @@ def _parse(form: Form, body: str, issue_day: dt.date) -> ParsedIssue:
         if given is None:
             problems.append(problem("date-invalid", date_value.line, text=date_value.text[:40]))
         elif (given - issue_day).days > 1:
-            problems.append(
-                problem("date-in-future", date_value.line, date=given, today=issue_day)
-            )
+            problems.append(problem("date-in-future", date_value.line, date=given, today=issue_day))
         else:
             day = given
     lines_field = UPDATES if form is Form.CHECKIN else SCORES

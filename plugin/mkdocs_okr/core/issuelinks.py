@@ -106,4 +106,3 @@ def grade_url(
         [format_score(score, note=False) for score in scores],
     ]
     return _shortest_fitting(base, Form.GRADE, language, okr_set, tries)
-
