@@ -488,7 +488,6 @@ def test_form_for_labels() -> None:
 
 
 def test_every_problem_code_is_documented() -> None:
-    documented = set(
-        re.findall(r"^\| `([a-z-]+)` \|", DOCS.read_text(encoding="utf-8"), re.MULTILINE)
-    )
-    assert documented == set(MESSAGES)
+    text = DOCS.read_text(encoding="utf-8")
+    section = text.split("\n## Problems\n", 1)[1].split("\n## ", 1)[0]
+    assert set(re.findall(r"^\| `([a-z-]+)` \|", section, re.MULTILINE)) == set(MESSAGES)
