@@ -114,6 +114,12 @@ def test_a_note_may_hold_hashes_and_a_heading_of_its_own() -> None:
     assert note == "### 日期 ## 注意 #1"
 
 
+def test_a_full_width_hash_starts_a_note_and_the_note_keeps_its_full_width_text() -> None:
+    update = updates("O1/KR1 = ７６００ ＃ 第１名，增长７６％")[0]
+    assert update.reading == number(7600)
+    assert update.note == "第１名，增长７６％"
+
+
 def test_split_on_known_labels_only() -> None:
     # A line `### 本周进展` inside the retrospective is text: that heading was seen already.
     text = grade("O1/KR1 = 0.7", retrospective="做得好\n\n### 评分\n\n### OKR 集\n\n下次更早开始")
@@ -491,3 +497,9 @@ def test_every_problem_code_is_documented() -> None:
     text = DOCS.read_text(encoding="utf-8")
     section = text.split("\n## Problems\n", 1)[1].split("\n## ", 1)[0]
     assert set(re.findall(r"^\| `([a-z-]+)` \|", section, re.MULTILINE)) == set(MESSAGES)
+
+
+def test_a_percentage_is_of_the_way_from_start_to_target() -> None:
+    assert Reading(ValueKind.PERCENT, 76).value_for(1000, 11000) == pytest.approx(8600)
+    assert Reading(ValueKind.PERCENT, 50).value_for(10, 0) == pytest.approx(5)  # going down
+    assert Reading(ValueKind.NUMBER, 7600).value_for(1000, 11000) == 7600
