@@ -134,15 +134,11 @@ class Reading:
 
 
 @dataclass(frozen=True)
-class KeyResultUpdate:
-    """One line of a check-in: `O1/KR1 = 7600 [有风险] # note`."""
+class KeyResultLine:
+    """A key result named on a line of `updates` or `scores`: `O1/KR1`."""
 
     objective: str
     key_result: str
-    reading: Reading
-    status: Status | None = None
-    note: str | None = None
-    line: int = field(default=0, compare=False)  # 1-based line of the body; 0 when built
 
     @property
     def ref(self) -> str:
@@ -150,18 +146,22 @@ class KeyResultUpdate:
 
 
 @dataclass(frozen=True)
-class KeyResultScore:
+class KeyResultUpdate(KeyResultLine):
+    """One line of a check-in: `O1/KR1 = 7600 [有风险] # note`."""
+
+    reading: Reading
+    status: Status | None = None
+    note: str | None = None
+    line: int = field(default=0, compare=False)  # 1-based line of the body; 0 when built
+
+
+@dataclass(frozen=True)
+class KeyResultScore(KeyResultLine):
     """One line of a grade: `O1/KR1 = 0.7 # note`, the score from 0 to 1."""
 
-    objective: str
-    key_result: str
     score: float
     note: str | None = None
     line: int = field(default=0, compare=False)
-
-    @property
-    def ref(self) -> str:
-        return f"{self.objective}/{self.key_result}"
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ The site's JavaScript builds the same URL; values are encoded exactly as JavaScr
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from urllib.parse import quote
 
 from .issueform import (
@@ -60,12 +60,20 @@ def _url(base: str, form: Form, language: str, okr_set: SetRef, lines: list[str]
     return f"{base}/issues/new?" + "&".join(f"{key}={_encode(value)}" for key, value in fields)
 
 
-def _shortest_fitting(
-    base: str, form: Form, language: str, okr_set: SetRef, tries: list[list[str]]
-) -> str:
-    """The first of `tries` (lines to prefill) whose link fits, else the link without lines."""
-    for lines in tries:
-        url = _url(base, form, language, okr_set, lines)
+def _link(
+    repo_url: str | None,
+    form: Form,
+    okr_set: SetRef,
+    language: str,
+    lines: Callable[[bool], list[str]],
+) -> str | None:
+    """The form's link with `lines(with_notes)` prefilled: the notes go, then the lines, if the
+    link would be too long; None when the repository is not GitHub's."""
+    base = repository(repo_url)
+    if base is None:
+        return None
+    for prefilled in (lines(True), lines(False)):
+        url = _url(base, form, language, okr_set, prefilled)
         if len(url.encode("ascii")) <= MAX_URL_BYTES:
             return url
     return _url(base, form, language, okr_set, [])
@@ -81,14 +89,13 @@ def checkin_url(
 
     The `date` field is left empty: the workflow takes the day the issue is opened.
     """
-    base = repository(repo_url)
-    if base is None:
-        return None
-    tries = [
-        [format_update(update, language) for update in updates],
-        [format_update(update, language, note=False) for update in updates],
-    ]
-    return _shortest_fitting(base, Form.CHECKIN, language, okr_set, tries)
+    return _link(
+        repo_url,
+        Form.CHECKIN,
+        okr_set,
+        language,
+        lambda notes: [format_update(update, language, note=notes) for update in updates],
+    )
 
 
 def grade_url(
@@ -98,11 +105,10 @@ def grade_url(
     language: str = "zh",
 ) -> str | None:
     """The grade form of the repository, prefilled; None when the repository is not GitHub's."""
-    base = repository(repo_url)
-    if base is None:
-        return None
-    tries = [
-        [format_score(score) for score in scores],
-        [format_score(score, note=False) for score in scores],
-    ]
-    return _shortest_fitting(base, Form.GRADE, language, okr_set, tries)
+    return _link(
+        repo_url,
+        Form.GRADE,
+        okr_set,
+        language,
+        lambda notes: [format_score(score, note=notes) for score in scores],
+    )
