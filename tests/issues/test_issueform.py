@@ -144,6 +144,9 @@ def test_a_missing_field_is_named() -> None:
     parsed = parse_issue(Form.CHECKIN, text, DAY)
     assert [(p.code, p.line) for p in parsed.problems] == [("field-missing", 0)]
     assert "日期" in parsed.problems[0].message
+    # Named in the language of the body's own headings.
+    english = body(("OKR set", "2026-Q4/social-media"), ("Progress", "O1/KR1 = 1"))
+    assert "“Date”" in parse_issue(Form.CHECKIN, english, DAY).problems[0].message
     assert codes("", Form.GRADE) == [("field-missing", 0)] * 4
     assert parse_issue(Form.GRADE, None, DAY).problems[0].code == "field-missing"
 

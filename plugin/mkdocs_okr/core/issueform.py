@@ -18,8 +18,9 @@ import enum
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -232,6 +233,8 @@ class ParsedIssue:
 class _Value:
     text: str  # as written, blank lines around it removed; "" for `_No response_`
     line: int  # the body line of the value's first line
+    label: str  # the field's label as the heading wrote it
+    language: str  # the language of that label
 
 
 def _lines(body: str) -> list[str]:
@@ -246,18 +249,22 @@ def split_fields(body: str, form: Form) -> dict[str, _Value]:
     A line is a field's heading only if it is `### <label>` with a label of that form's field
     (in any language) seen for the first time: a repeated heading, or any other `###`, is text.
     """
-    headings = {label: spec.id for spec in FIELDS[form] for label in spec.labels.values()}
+    headings = {
+        label: (spec.id, language)
+        for spec in FIELDS[form]
+        for language, label in spec.labels.items()
+    }
     lines = _lines(body)
-    starts: list[tuple[int, str]] = []  # (index of the heading line, field id)
+    starts: list[tuple[int, str, str]] = []  # (index of the heading line, field id, language)
     for index, line in enumerate(lines):
         text = line.rstrip()
         if not text.startswith("### "):
             continue
-        field_id = headings.get(text[4:].strip())
-        if field_id is not None and field_id not in {seen for _i, seen in starts}:
-            starts.append((index, field_id))
+        found = headings.get(text[4:].strip())
+        if found is not None and found[0] not in {seen for _i, seen, _l in starts}:
+            starts.append((index, *found))
     values: dict[str, _Value] = {}
-    for number, (index, field_id) in enumerate(starts):
+    for number, (index, field_id, language) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
         first, last = index + 1, end
         while first < last and not lines[first].strip():
@@ -267,7 +274,7 @@ def split_fields(body: str, form: Form) -> dict[str, _Value]:
         text = "\n".join(lines[first:last])
         if text.strip() == NO_RESPONSE:
             text = ""
-        values[field_id] = _Value(text, first + 1)
+        values[field_id] = _Value(text, first + 1, lines[index][4:].strip(), language)
     return values
 
 
@@ -477,56 +484,72 @@ def parse_issue(form: Form, body: str | None, issue_day: dt.date) -> ParsedIssue
 
 def _parse(form: Form, body: str, issue_day: dt.date) -> ParsedIssue:
     values = split_fields(body, form)
-    problems: list[Problem] = []
-    for spec in FIELDS[form]:
-        if spec.id not in values:
-            problems.append(problem("field-missing", 0, label=spec.labels["zh"]))
+    language = next((value.language for value in values.values()), LANGUAGES[0])
+    problems = [
+        problem("field-missing", 0, label=spec.labels[language])
+        for spec in FIELDS[form]
+        if spec.id not in values
+    ]
     if problems:
         return ParsedIssue(form, None, tuple(problems))
-    set_value, date_value = values[SET.id], values[DATE.id]
-    okr_set = parse_set(set_value.text)
-    if not set_value.text:
-        problems.append(problem("set-missing", set_value.line, label=SET.labels["zh"]))
-    elif okr_set is None:
-        problems.append(problem("set-invalid", set_value.line, text=set_value.text[:80]))
-    day = issue_day
-    if date_value.text:
-        given = parse_date(date_value.text)
-        if given is None:
-            problems.append(problem("date-invalid", date_value.line, text=date_value.text[:40]))
-        elif (given - issue_day).days > 1:
-            problems.append(problem("date-in-future", date_value.line, date=given, today=issue_day))
-        else:
-            day = given
-    lines_field = UPDATES if form is Form.CHECKIN else SCORES
-    lines, line_problems = _cut_lines(values[lines_field.id], _EXAMPLES[form])
-    problems.extend(line_problems)
-    if not lines and not line_problems:
-        problems.append(
-            problem(
-                "nothing-given",
-                values[lines_field.id].line,
-                label=lines_field.labels["zh"],
-                example=_EXAMPLES[form],
-            )
-        )
+    okr_set = _read_set(values[SET.id], problems)
+    day = _read_date(values[DATE.id], issue_day, problems)
     if form is Form.CHECKIN:
-        updates = [_update(line) for line in lines]
-        problems.extend(item for item in updates if isinstance(item, Problem))
+        updates = _read_lines(values[UPDATES.id], form, _update, problems)
         if problems or okr_set is None:
             return ParsedIssue(form, None, tuple(problems))
-        kept = tuple(item for item in updates if isinstance(item, KeyResultUpdate))
-        return ParsedIssue(form, CheckinRequest(okr_set, day, kept), ())
-    scores = [_score(line) for line in lines]
-    problems.extend(item for item in scores if isinstance(item, Problem))
+        return ParsedIssue(form, CheckinRequest(okr_set, day, updates), ())
+    scores = _read_lines(values[SCORES.id], form, _score, problems)
     retrospective = values[RETROSPECTIVE.id]
     for offset, text in enumerate(retrospective.text.split("\n")):
         if _has_control(text):
             problems.append(problem("control-character", retrospective.line + offset))
     if problems or okr_set is None:
         return ParsedIssue(form, None, tuple(problems))
-    graded = tuple(item for item in scores if isinstance(item, KeyResultScore))
-    return ParsedIssue(form, GradeRequest(okr_set, day, graded, retrospective.text or None), ())
+    return ParsedIssue(form, GradeRequest(okr_set, day, scores, retrospective.text or None), ())
+
+
+def _read_set(value: _Value, problems: list[Problem]) -> SetRef | None:
+    okr_set = parse_set(value.text)
+    if not value.text:
+        problems.append(problem("set-missing", value.line, label=value.label))
+    elif okr_set is None:
+        problems.append(problem("set-invalid", value.line, text=value.text[:80]))
+    return okr_set
+
+
+def _read_date(value: _Value, issue_day: dt.date, problems: list[Problem]) -> dt.date:
+    if not value.text:
+        return issue_day
+    given = parse_date(value.text)
+    if given is None:
+        problems.append(problem("date-invalid", value.line, text=value.text[:40]))
+    elif (given - issue_day).days > 1:
+        problems.append(problem("date-in-future", value.line, date=given, today=issue_day))
+    else:
+        return given
+    return issue_day
+
+
+_Item = TypeVar("_Item", KeyResultUpdate, KeyResultScore)
+
+
+def _read_lines(
+    value: _Value,
+    form: Form,
+    read: Callable[[_Line], _Item | Problem],
+    problems: list[Problem],
+) -> tuple[_Item, ...]:
+    """The lines of `updates` or `scores`, each read by `read`; their problems into `problems`."""
+    lines, line_problems = _cut_lines(value, _EXAMPLES[form])
+    problems.extend(line_problems)
+    if not lines and not line_problems:
+        problems.append(
+            problem("nothing-given", value.line, label=value.label, example=_EXAMPLES[form])
+        )
+    items = [read(line) for line in lines]
+    problems.extend(item for item in items if isinstance(item, Problem))
+    return tuple(item for item in items if not isinstance(item, Problem))
 
 
 # --- Writing lines (for prefilled links) -------------------------------------------------------
