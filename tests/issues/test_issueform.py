@@ -506,3 +506,9 @@ def test_a_percentage_is_of_the_way_from_start_to_target() -> None:
     assert Reading(ValueKind.PERCENT, 76).value_for(1000, 11000) == pytest.approx(8600)
     assert Reading(ValueKind.PERCENT, 50).value_for(10, 0) == pytest.approx(5)  # going down
     assert Reading(ValueKind.NUMBER, 7600).value_for(1000, 11000) == 7600
+
+
+def test_a_message_quotes_at_most_a_short_piece_of_the_text() -> None:
+    [problem] = parse_issue(Form.CHECKIN, checkin("x" * 10_000), DAY).problems
+    assert problem.code == "line-unreadable"
+    assert len(problem.message) < 200 and "x" * 80 + "…" in problem.message

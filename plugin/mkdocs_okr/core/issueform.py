@@ -212,9 +212,21 @@ class Problem:
     message: str
 
 
+SHOWN_CHARACTERS = 80  # of a user's text quoted in a message: enough to find it again
+
+
 def problem(code: str, line: int, **details: object) -> Problem:
-    """The problem of `code`, its message filled in with `details` (a code must be known)."""
-    return Problem(code, line, MESSAGES[code].format(line=line, **details))
+    """The problem of `code`, its message filled in with `details` (a code must be known).
+
+    Text quoted from the issue is cut to a length that names it without repeating a whole body.
+    """
+    shown = {
+        key: value[:SHOWN_CHARACTERS] + "…"
+        if isinstance(value, str) and len(value) > SHOWN_CHARACTERS
+        else value
+        for key, value in details.items()
+    }
+    return Problem(code, line, MESSAGES[code].format(line=line, **shown))
 
 
 @dataclass(frozen=True)
@@ -367,7 +379,6 @@ class _Line:
     """One line of `updates` or `scores`, cut into its parts (plain: full-width as ASCII)."""
 
     number: int
-    raw: str
     objective: str
     key_result: str
     value: str  # plain
@@ -399,7 +410,7 @@ def _cut_lines(value: _Value, example: str) -> tuple[list[_Line], list[Problem]]
             problems.append(problem("duplicate-key-result", number, ref=ref, first=seen[ref]))
             continue
         seen[ref] = number
-        lines.append(_Line(number, raw, *reference, match["value"].strip(), note))
+        lines.append(_Line(number, *reference, match["value"].strip(), note))
     return lines, problems
 
 
@@ -479,7 +490,7 @@ def parse_issue(form: Form, body: str | None, issue_day: dt.date) -> ParsedIssue
         problems = tuple(sorted(parsed.problems, key=lambda item: item.line))
         return ParsedIssue(parsed.form, parsed.request, problems)
     except Exception as error:  # never raise on an issue's text; a bug shows as a problem
-        return ParsedIssue(form, None, (problem("internal-error", 0, error=repr(error)[:200]),))
+        return ParsedIssue(form, None, (problem("internal-error", 0, error=repr(error)),))
 
 
 def _parse(form: Form, body: str, issue_day: dt.date) -> ParsedIssue:
@@ -514,7 +525,7 @@ def _read_set(value: _Value, problems: list[Problem]) -> SetRef | None:
     if not value.text:
         problems.append(problem("set-missing", value.line, label=value.label))
     elif okr_set is None:
-        problems.append(problem("set-invalid", value.line, text=value.text[:80]))
+        problems.append(problem("set-invalid", value.line, text=value.text))
     return okr_set
 
 
@@ -523,7 +534,7 @@ def _read_date(value: _Value, issue_day: dt.date, problems: list[Problem]) -> dt
         return issue_day
     given = parse_date(value.text)
     if given is None:
-        problems.append(problem("date-invalid", value.line, text=value.text[:40]))
+        problems.append(problem("date-invalid", value.line, text=value.text))
     elif (given - issue_day).days > 1:
         problems.append(problem("date-in-future", value.line, date=given, today=issue_day))
     else:
