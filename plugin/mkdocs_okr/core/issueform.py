@@ -353,6 +353,7 @@ _STATUS_TAIL = re.compile(r"(?P<head>.*?)\s*\[(?P<status>[^\[\]]*)\]")
 
 
 def _number(text: str) -> float | None:
+    """The number `text` writes; None if it is not one, infinity if an OKR file could not hold it."""
     if not _NUMBER.fullmatch(text):
         return None
     number = float(text.replace(",", ""))
