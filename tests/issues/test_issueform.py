@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -28,9 +29,13 @@ from mkdocs_okr.core.issueform import (
     parse_issue,
     parse_set,
 )
+from mkdocs_okr.core.messages import placeholders
+
+from ..core.test_chinese_punctuation import _strings, ascii_punctuation_in_chinese
 
 DAY = dt.date(2026, 11, 27)
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "issue-forms.md"
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs" / "issue-forms.md"
 
 
 def body(*fields: tuple[str, str], newline: str = "\n") -> str:
@@ -512,3 +517,24 @@ def test_a_message_quotes_at_most_a_short_piece_of_the_text() -> None:
     [problem] = parse_issue(Form.CHECKIN, checkin("x" * 10_000), DAY).problems
     assert problem.code == "line-unreadable"
     assert len(problem.message) < 200 and "x" * 80 + "…" in problem.message
+
+
+def test_every_message_in_english_and_chinese_with_the_same_arguments() -> None:
+    for code, texts in MESSAGES.items():
+        assert set(texts) == {"en", "zh"}, code
+        assert len({frozenset(placeholders(text)) for text in texts.values()}) == 1, code
+
+
+def test_a_problem_is_shown_in_the_language_asked() -> None:
+    [problem] = parse_issue(Form.CHECKIN, checkin("O1/KR1 = 1\nO1/KR1 = 2"), DAY).problems
+    assert problem.message == "O1/KR1 is given twice (first on line 11)"
+    assert problem.message_in("zh") == "O1/KR1 写了两次（第一次在第 11 行）"
+    assert problem.message_in("fr") == problem.message
+
+
+def test_chinese_texts_use_full_width_punctuation() -> None:
+    texts = {f"issueform.MESSAGES.{code}": texts["zh"] for code, texts in MESSAGES.items()}
+    for path in sorted((ROOT / "plugin/mkdocs_okr/templates/github/zh").rglob("*.yml")):
+        for where, text in _strings(yaml.safe_load(path.read_text(encoding="utf-8")), path.name):
+            texts[where] = text
+    assert ascii_punctuation_in_chinese(texts) == []
