@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from ..core import review, rhythm
 from ..core.cycles import Cycle
+from ..core.diagnostics import Severity
 from ..core.figures import at_least
 from ..core.model import KeyResult, Objective, OkrSet
 from ..core.organisation import Goal, Organisation, objective_ref
@@ -189,10 +190,21 @@ class Silent:
 
 @dataclass(frozen=True)
 class ProblemRow:
-    diagnostic_path: str
+    """Where a diagnostic was found: the set of the file (when it loaded) and the file's line
+    in the repository (when the site knows the repository)."""
+
     okr_set: OkrSet | None
     set_href: str | None
     source_url: str | None
+
+
+def errors_by_path(organisation: Organisation) -> dict[str, int]:
+    """How many errors were found in each file (a set's row shows its count)."""
+    errors: dict[str, int] = {}
+    for diagnostic in organisation.diagnostics:
+        if diagnostic.severity is Severity.ERROR:
+            errors[diagnostic.path] = errors.get(diagnostic.path, 0) + 1
+    return errors
 
 
 class SiteFacts:
@@ -203,11 +215,7 @@ class SiteFacts:
         self.today = today
         self.labels = labels
         self.settings: Settings = organisation.settings
-        errors: dict[str, int] = {}
-        for diagnostic in organisation.diagnostics:
-            if diagnostic.severity.value == "error":
-                errors[diagnostic.path] = errors.get(diagnostic.path, 0) + 1
-        self.errors = errors
+        self.errors = errors_by_path(organisation)
         running = [c for c in organisation.cycles() if rhythm.is_running(c, today)]
         # The current cycle: the shortest one with sets that contains today.
         self.current = min(running, key=lambda c: (c.days, c.id)) if running else None

@@ -31,10 +31,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from ..core.diagnostics import Severity
 from ..core.load import LoadMemo
 from ..core.model import OkrSet
 from ..core.organisation import Organisation, objective_ref
+from .facts import errors_by_path
 
 T = TypeVar("T")
 
@@ -132,11 +132,7 @@ class SetKeys:
         self.digests = digests
         # The options of the core (grading, custom cycles ...) change what every part shows.
         self.settings_key = fingerprint([organisation.settings.model_dump_json()])
-        errors: dict[str, int] = {}
-        for diagnostic in organisation.diagnostics:
-            if diagnostic.severity is Severity.ERROR:
-                errors[diagnostic.path] = errors.get(diagnostic.path, 0) + 1
-        self.errors = errors
+        self.errors = errors_by_path(organisation)
         self._own: dict[int, str] = {}
         self._view: dict[int, str] = {}
         self._related: dict[str, tuple[str, ...]] = {}

@@ -423,7 +423,6 @@ class SitePages:
                 (
                     diagnostic,
                     ProblemRow(
-                        diagnostic.path,
                         okr_set,
                         links.set(okr_set) if okr_set else None,
                         self.paths.source_url(diagnostic.path, diagnostic.line),
