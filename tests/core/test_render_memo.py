@@ -252,3 +252,20 @@ def test_a_member_supporting_another_team_is_shown_true_on_its_own_teams_page() 
         stale = [path for path in expected_pages if pages.get(path) != expected_pages[path]]
         assert stale == [] and pages.keys() == expected_pages.keys()
         assert export_text == expected_export
+
+
+def test_a_set_whose_reference_stops_resolving_marks_its_own_team_dirty() -> None:
+    """The invariant of render/memo.py, without rendering: what another team's file does to a
+    member's references changes the member's own key, so the member's team (whose page lists
+    the member's row) is among the sets whose view may have changed."""
+    files = organisation_files()
+    _replace("2024-Q1/kol-07.md", "aligns: kol/O1/KR", "aligns: ads/O1/KR")(files)
+    memo = ServeMemo()
+    before = analyse(sorted(files.items()), Settings(), memo.load)
+    memo.finish(memo.start(before))
+    _replace("2024-Q1/ads.md", "level: team", "level: teams")(files)
+    after = analyse(sorted(files.items()), Settings(), memo.load)
+    keys = memo.start(after)
+    assert keys.dirty is not None
+    assert {"2024-Q1/kol-07.md", "2024-Q1/kol.md"} <= keys.dirty
+    assert "2024-Q1/social.md" not in keys.dirty  # nothing it shows changed

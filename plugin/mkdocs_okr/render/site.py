@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 
 from ..core import review
 from ..core.cycles import Cycle
-from ..core.model import OkrSet
+from ..core.model import Objective, OkrSet
 from ..core.organisation import Organisation
 from .facts import (
     Bar,
@@ -188,7 +188,7 @@ class SitePages:
         (or a set they show) changes. `render` prepares its facts and renders it."""
         return self.remember.part(sets, (links.here, kind, *extra), render)
 
-    def _value(self, kind: str, sets: list[OkrSet], compute: Any) -> Any:
+    def _value(self, kind: str, sets: list[OkrSet], compute: Callable[[], T]) -> T:
         """A value computed from `sets` (and the options), remembered like a part."""
         return self.remember.part(sets, (kind,), compute)
 
@@ -211,8 +211,8 @@ class SitePages:
                 )
             ]
             self._inserts = {}
-        okr_set = context.get("page")
-        edit = okr_set.edit_url if isinstance(okr_set, SetPage) else None
+        shown = context.get("page")
+        edit = shown.edit_url if isinstance(shown, SetPage) else None
         # The title goes to the engine escaped: Material prints page.title without escaping.
         front_matter = json.dumps(str(escape(title)), ensure_ascii=False)
         # One join of the pieces, stripped at both ends: a page can be megabytes long, and each
@@ -547,10 +547,10 @@ class SitePages:
             else [],
         )
 
-    def _unaligned(self, sets: list[OkrSet]) -> list[tuple[OkrSet, Any]]:
+    def _unaligned(self, sets: list[OkrSet]) -> list[tuple[OkrSet, Objective]]:
         return [(s, o) for s in sets for o in self.facts.unaligned(s)]
 
-    def _unaligned_items(self, objectives: list[tuple[OkrSet, Any]], links: Links) -> Markup:
+    def _unaligned_items(self, objectives: list[tuple[OkrSet, Objective]], links: Links) -> Markup:
         items = [(s, o, links.set(s, o.id)) for s, o in objectives]
         return self.fragment("okr/unaligned_items.html", items=items)
 
