@@ -250,10 +250,6 @@ class Remember:
         self.memo = memo if keys is not None else None
         self.keys = keys
 
-    @property
-    def active(self) -> bool:
-        return self.memo is not None
-
     def part(self, sets: Iterable[OkrSet], extra: Iterable[str], compute: Callable[[], T]) -> T:
         if self.memo is None or self.keys is None:
             return compute()
