@@ -269,3 +269,24 @@ def test_a_set_whose_reference_stops_resolving_marks_its_own_team_dirty() -> Non
     assert keys.dirty is not None
     assert {"2024-Q1/kol-07.md", "2024-Q1/kol.md"} <= keys.dirty
     assert "2024-Q1/social.md" not in keys.dirty  # nothing it shows changed
+
+
+def test_a_subtree_edited_while_it_stood_elsewhere_is_shown_new_when_it_moves_back() -> None:
+    """A chain of teams (kol supports ads, ads supports social): social moves to another
+    company objective, kol is retitled while its subtree stands there, and social moves back.
+    The kol subtree's key from before the move must not be taken for the truth."""
+    options = RenderOptions(today=dt.date(2024, 2, 16))
+    files = organisation_files()
+    _replace("2024-Q1/ads.md", "aligns: company/O2/KR1", "aligns: social/O1")(files)
+    _replace("2024-Q1/kol.md", "aligns: company/O1/KR1", "aligns: ads/O1")(files)
+    serve = Serve()
+    serve.site(files, options)
+    for edit in (
+        _replace("2024-Q1/social.md", "aligns: company/O1/KR1", "aligns: company/O2/KR1"),
+        _replace("2024-Q1/kol.md", "kol reach", "kol reached"),
+        _replace("2024-Q1/social.md", "aligns: company/O2/KR1", "aligns: company/O1/KR1"),
+    ):
+        edit(files)
+        pages, _export = serve.site(files, options)
+        expected, _ = fresh(files, options)
+        assert [path for path in expected if pages.get(path) != expected[path]] == []

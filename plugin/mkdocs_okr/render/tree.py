@@ -10,7 +10,8 @@ is made of their own keys (`SetKeys.own`) and its place. A subtree whose root ob
 sets whose view may have changed (`SetKeys.dirty`) and every objective up the alignment links
 from them, whatever team or cycle it belongs to (a member may support another team's
 objective: that objective's subtree holds the member). A set that left a subtree is dirty
-itself, and so is the set it left (it showed it).
+itself, and so is the set it left (it showed it). The last run's key of a place is kept only
+while its objective is not affected (`SubtreeKeys.keep`).
 """
 
 from __future__ import annotations
@@ -115,8 +116,14 @@ class SubtreeKeys:
 
     def keep(self) -> None:
         """Keep this run's keys for the next, with the last run's for subtrees not visited in
-        this one; started afresh when the old ones would outnumber the objectives a few times."""
-        kept = {**self.last, **self.known}
+        this one; started afresh when the old ones would outnumber the objectives a few times.
+
+        A last run's key is dropped when its objective is affected in this run: the subtree
+        changed but stands elsewhere now (a team above it moved), and the key would be taken
+        for the truth when that team moves back."""
+        affected = self.affected() if self.last else set()
+        kept = {place: key for place, key in self.last.items() if place[1] not in affected}
+        kept.update(self.known)
         objectives = sum(len(s.objectives) for s in self.organisation.sets)
         self.memo.carry[_CARRY] = kept if len(kept) <= 4 * objectives + 100 else self.known
 
