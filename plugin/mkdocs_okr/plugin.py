@@ -39,8 +39,6 @@ from .clock import today as resolve_today
 from .config import OkrConfig
 from .core.diagnostics import Diagnostic, Severity, format_text
 from .core.export import compact_json
-from .core.load import LoadMemo
-from .core.memo import KeysSnapshot, Memo, SetKeys
 from .core.organisation import analyse
 from .core.settings import Settings
 from .okrfolder import folder_sources
@@ -48,6 +46,7 @@ from .options import SiteOptions, read_options
 from .project import repo_link
 from .render import RenderOptions, render_pages, stylesheet
 from .render.i18n import language_of
+from .render.memo import ServeMemo
 
 log = get_plugin_logger("okr")
 
@@ -73,11 +72,8 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         self.nav_paths: list[str] = []
         # Kept across `mkdocs serve` rebuilds (on_startup keeps this instance): a rebuild
         # parses and renders only what changed.
-        self.load_memo = LoadMemo()
-        self.page_memo = Memo()
-        self.export_memo = Memo()
-        self.keys_snapshot: KeysSnapshot | None = None
-        self.remember = True  # keep the memos: unless on_startup says this is not `serve`
+        self.serve_memo = ServeMemo()
+        self.remember = True  # keep the memo: unless on_startup says this is not `serve`
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Present so that MkDocs keeps one instance for all rebuilds of `mkdocs serve`.
@@ -136,20 +132,18 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
                 gc.enable()
 
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
-        load_memo = self.load_memo if self.remember else None
-        organisation = analyse(folder_sources(self.folder), self.settings, load_memo)
+        serve = self.serve_memo if self.remember else None
+        organisation = analyse(
+            folder_sources(self.folder), self.settings, serve.load if serve else None
+        )
         self._log(organisation.diagnostics, config)
         options = self._options(config)
-        keys = (
-            SetKeys(organisation, self.load_memo.digests, self.keys_snapshot)
-            if self.remember
-            else None
-        )
-        page_memo = self.page_memo if self.remember else None
+        keys = serve.start(organisation) if serve else None
         self.edit_urls = {}
         self.nav_paths = []
         automatic_nav = config.nav is None
-        for page in render_pages(organisation, options, page_memo, keys):
+        pages = render_pages(organisation, options, serve.pages if serve else None, keys)
+        for page in pages:
             if page.in_nav:
                 self.nav_paths.append(page.path)
             # With an explicit nav, on_nav places the index pages; MkDocs need not list them.
@@ -163,11 +157,11 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         css = posixpath.join(options.pages_dir, "okr.css")
         self._add(files, File.generated(config, css, content=stylesheet()))
         if self.site.export:
-            export_memo = self.export_memo if self.remember else None
-            export = compact_json(organisation, export_memo, keys)
+            remembered = partial(serve.export_record, keys) if serve and keys else None
+            export = compact_json(organisation, remembered)
             self._add(files, File.generated(config, self.site.export, content=export))
-        if keys is not None:
-            self.keys_snapshot = keys.snapshot()
+        if serve and keys:
+            serve.finish(keys)
         return files
 
     def _add(self, files: Files, file: File) -> None:

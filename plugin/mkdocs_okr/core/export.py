@@ -9,10 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from .memo import Memo, SetKeys
 from .model import KeyResult, Objective, OkrSet
 from .organisation import Goal, Organisation, objective_ref
 
@@ -147,16 +147,15 @@ def to_json(organisation: Organisation, *, compact: bool = False) -> str:
     return json.dumps(export_data(organisation), ensure_ascii=False, indent=2) + "\n"
 
 
-def compact_json(
-    organisation: Organisation, memo: Memo | None = None, keys: SetKeys | None = None
-) -> bytes:
+RecordMemo = Callable[[OkrSet, Callable[[], bytes]], bytes]
+"""(set, how to make its record) -> the record, perhaps remembered from an earlier run."""
+
+
+def compact_json(organisation: Organisation, remembered: RecordMemo | None = None) -> bytes:
     """The export as compact JSON in UTF-8, written set by set and joined once (at company
-    scale it is tens of megabytes). With a memo and the sets' keys (`mkdocs serve`), the
-    records of sets whose content and links did not change since the memo's last run are
-    taken from it."""
+    scale it is tens of megabytes). `mkdocs serve` passes `remembered`, which gives the
+    records of sets whose content and links did not change since its last run."""
     sets = _sets_in_order(organisation)
-    if memo is not None:
-        memo.start()
     diagnostics = _compact([d.as_dict() for d in organisation.diagnostics])
     summary = _compact(_summary(organisation, len(sets)))
     parts = [f'{{"version":{EXPORT_VERSION},"sets":['.encode()]
@@ -164,13 +163,8 @@ def compact_json(
         if index:
             parts.append(b",")
         record = partial(_compact_record, organisation, okr_set)
-        if memo is None or keys is None:
-            parts.append(record())
-        else:
-            parts.append(memo.get(keys.of_one(okr_set, "export"), record))
+        parts.append(record() if remembered is None else remembered(okr_set, record))
     parts.append(f'],"diagnostics":{diagnostics},"summary":{summary}}}\n'.encode())
-    if memo is not None:
-        memo.finish()
     return b"".join(parts)
 
 
