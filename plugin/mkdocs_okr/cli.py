@@ -13,9 +13,9 @@ from pathlib import Path
 
 from . import __version__, clock, gitfiles
 from .cache import CheckCache, CheckResult, check_key
+from .core.compare import compare, diagnostic_changes
+from .core.compare import to_data as diff_data
 from .core.diagnostics import Diagnostic, Severity, format_text, one_line
-from .core.diff import compare, diagnostic_changes
-from .core.diff import to_data as diff_data
 from .core.edit import add_checkins, carry, new_set, new_set_problems, parse_request
 from .core.export import to_csv, to_json
 from .core.organisation import Organisation, analyse, count_by_severity
@@ -23,7 +23,7 @@ from .core.settings import LEVELS, Settings
 from .okrfolder import read_folder
 from .project import find_settings, render_options, site_language
 from .publish import render_folder
-from .render.diff import render_markdown
+from .render.pr_summary import render_markdown
 
 
 def _escape_data(text: str) -> str:

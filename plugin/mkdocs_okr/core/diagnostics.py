@@ -16,10 +16,6 @@ class Severity(str, enum.Enum):
     WARNING = "warning"
     INFO = "info"
 
-    @property
-    def rank(self) -> int:
-        return {"error": 0, "warning": 1, "info": 2}[self.value]
-
 
 @dataclass(frozen=True)
 class Diagnostic:
@@ -121,10 +117,6 @@ def make(
     """Build a diagnostic with the code's default severity (a code must be registered)."""
     default, _summary = CODES[code]
     return Diagnostic(severity or default, code, path, line, column, message)
-
-
-def has_errors(diagnostics: list[Diagnostic]) -> bool:
-    return any(d.severity is Severity.ERROR for d in diagnostics)
 
 
 def one_line(text: str) -> str:

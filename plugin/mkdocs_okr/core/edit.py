@@ -23,9 +23,9 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .compare import diagnostic_changes
 from .cycles import Calendar, Cycle
 from .diagnostics import Severity
-from .diff import diagnostic_changes
 from .frontmatter import parse_front_matter, read
 from .load import load_text, parse_reference
 from .model import KeyResult, Objective, OkrSet
