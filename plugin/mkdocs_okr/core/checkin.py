@@ -129,7 +129,7 @@ def add_checkins(
         if isinstance(result, Diagnostic):
             return EditResult(None, [result])
         edited = result
-    if not reads_back_as_intended(text, edited, loaded, planned, day, note, settings):
+    if not _reads_back_as_intended(text, edited, loaded, planned, day, note, settings):
         return EditResult(None, [refusal("checkin-read-back", path, path=path)])
     return EditResult(bom + edited, [])
 
@@ -208,7 +208,7 @@ def _find(okr_set: OkrSet, request: CheckinRequest) -> tuple[int, int, KeyResult
     return None
 
 
-def reads_back_as_intended(
+def _reads_back_as_intended(
     before_text: str,
     after_text: str,
     loaded: LoadedFile,
