@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .core.diagnostics import Diagnostic, Severity
+from .core.diagnostics import Diagnostic
 from .core.settings import Settings
 
-FORMAT = 1
+FORMAT = 2  # diagnostics stored as message keys and arguments
 
 
 @dataclass(frozen=True)
@@ -53,17 +53,7 @@ class CheckCache:
             return CheckResult(
                 data["files"],
                 data["sets"],
-                [
-                    Diagnostic(
-                        Severity(d["severity"]),
-                        d["code"],
-                        d["path"],
-                        d["line"],
-                        d["column"],
-                        d["message"],
-                    )
-                    for d in data["diagnostics"]
-                ],
+                [Diagnostic.from_stored(d) for d in data["diagnostics"]],
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -73,7 +63,7 @@ class CheckCache:
             "key": key,
             "files": result.files,
             "sets": result.sets,
-            "diagnostics": [d.as_dict() for d in result.diagnostics],
+            "diagnostics": [d.stored() for d in result.diagnostics],
         }
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from .messages import DEFAULT_LANGUAGE, Text
+
 
 class Severity(str, enum.Enum):
     ERROR = "error"
@@ -19,27 +21,68 @@ class Severity(str, enum.Enum):
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """One problem in one file, at a 1-based line and column (0 when unknown)."""
+    """One problem in one file, at a 1-based line and column (0 when unknown).
+
+    `text` is the message key and its arguments: the reader's language is chosen when it is
+    shown (`message_in`). A plain string is taken as a text in one language."""
 
     severity: Severity
     code: str
     path: str
     line: int
     column: int
-    message: str
+    text: Text
+
+    def __post_init__(self) -> None:
+        if isinstance(self.text, str):
+            object.__setattr__(self, "text", Text.plain(self.text))
+
+    @property
+    def message(self) -> str:
+        """The message in English (the default language)."""
+        return self.text.render(DEFAULT_LANGUAGE)
+
+    def message_in(self, language: str) -> str:
+        return self.text.render(language)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self, language: str = DEFAULT_LANGUAGE) -> dict[str, object]:
         return {
             "severity": self.severity.value,
             "code": self.code,
             "path": self.path,
             "line": self.line,
             "column": self.column,
-            "message": self.message,
+            "message": self.message_in(language),
         }
+
+    def stored(self) -> dict[str, object]:
+        """What a cache keeps: the key and arguments, so any language can be shown later."""
+        return {
+            "severity": self.severity.value,
+            "code": self.code,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "key": self.text.key,
+            "args": [list(pair) for pair in self.text.args],
+        }
+
+    @classmethod
+    def from_stored(cls, data: dict[str, object]) -> Diagnostic:
+        args = data["args"]
+        if not isinstance(args, list):
+            raise TypeError("args")
+        return cls(
+            Severity(data["severity"]),
+            str(data["code"]),
+            str(data["path"]),
+            int(data["line"]),  # type: ignore[call-overload]
+            int(data["column"]),  # type: ignore[call-overload]
+            Text(str(data["key"]), tuple((str(name), value) for name, value in args)),
+        )
 
 
 # code -> (default severity, one-line summary). The summary is what docs/diagnostics.md explains.
@@ -135,19 +178,22 @@ def make(
     path: str,
     line: int,
     column: int,
-    message: str,
+    message: str | Text,
     severity: Severity | None = None,
 ) -> Diagnostic:
     """Build a diagnostic with the code's default severity (a code must be registered)."""
     default, _summary = CODES[code]
-    return Diagnostic(severity or default, code, path, line, column, message)
+    text = Text.plain(message) if isinstance(message, str) else message
+    return Diagnostic(severity or default, code, path, line, column, text)
 
 
 def one_line(text: str) -> str:
     return text.replace("\r", " ").replace("\n", " ")
 
 
-def format_text(diagnostic: Diagnostic, shown_path: str) -> str:
+def format_text(
+    diagnostic: Diagnostic, shown_path: str, language: str = DEFAULT_LANGUAGE
+) -> str:
     """`path:line:col: severity: message [code]`, the form of `okr check` and of the build log.
 
     Always one line, even when a message quotes text (or a file name) with line breaks: a second
@@ -160,5 +206,5 @@ def format_text(diagnostic: Diagnostic, shown_path: str) -> str:
         path = "./" + path
     return (
         f"{path}:{diagnostic.line}:{diagnostic.column}: "
-        f"{diagnostic.severity.value}: {one_line(diagnostic.message)} [{diagnostic.code}]"
+        f"{diagnostic.severity.value}: {one_line(diagnostic.message_in(language))} [{diagnostic.code}]"
     )

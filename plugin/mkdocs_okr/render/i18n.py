@@ -8,6 +8,7 @@ from functools import lru_cache
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from ..core import messages
 from ..core.figures import hundredths, shown
 
 LABELS: dict[str, dict[str, str]] = {
@@ -131,7 +132,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "zh": {
         "okrs": "OKR",
-        "home_intro": "所有层级、所有周期的 OKR,全员透明。",
+        "home_intro": "所有层级、所有周期的 OKR，全员透明。",
         "cycles": "周期",
         "cycle": "周期",
         "current": "当前",
@@ -163,7 +164,7 @@ LABELS: dict[str, dict[str, str]] = {
         "flag_stale": "超过两周未更新",
         "flag_unaligned": "未对齐",
         "tree": "对齐树",
-        "tree_intro": "公司战略目标是树冠,团队目标是树干,个人 OKR 是树叶。",
+        "tree_intro": "公司战略目标是树冠，团队目标是树干，个人 OKR 是树叶。",
         "unaligned_heading": "未对齐的目标",
         "unaligned_none": "所有团队和个人目标都已对齐。",
         "type_committed": "承诺型",
@@ -180,10 +181,10 @@ LABELS: dict[str, dict[str, str]] = {
         "members": "成员的 OKR",
         "edit": "编辑此 OKR",
         "history": "历史",
-        "history_of": "历次周期:",
+        "history_of": "历次周期：",
         "problems": "问题",
-        "problems_intro": "OKR 文件中发现的所有问题,每条都链接到对应文件和行。",
-        "problems_none": "没有问题:所有 OKR 文件都有效。",
+        "problems_intro": "OKR 文件中发现的所有问题，每条都链接到对应文件和行。",
+        "problems_none": "没有问题：所有 OKR 文件都有效。",
         "severity": "级别",
         "file": "文件",
         "message": "问题",
@@ -195,7 +196,7 @@ LABELS: dict[str, dict[str, str]] = {
         "at-risk": "有风险",
         "source": "源文件",
         "body": "说明",
-        "export": "全部数据(JSON)",
+        "export": "全部数据（JSON）",
         "date_range": "{start} 至 {end}",
         "unmeasured": "不可衡量",
         "milestone": "里程碑",
@@ -207,19 +208,19 @@ LABELS: dict[str, dict[str, str]] = {
         "verdict_below-sweet-spot": "低于理想区间",
         "verdict_sweet-spot": "理想区间",
         "verdict_above-sweet-spot": "高于理想区间",
-        "verdict_not-ambitious": "满分:挑战够吗?",
-        "explain_achieved": "承诺型目标,已全部完成。",
-        "explain_acceptable": "承诺型目标:{acceptable} 到 1.0 以下可以接受。",
-        "explain_missed": "承诺型目标低于 {acceptable}:团队需要说明原因。",
-        "explain_too-ambitious": "低于 {floor}:目标太激进,或执行不到位。",
-        "explain_below-sweet-spot": "挑战型目标,低于 {low}-{high} 的理想区间。",
-        "explain_sweet-spot": "挑战型目标:{low}-{high} 已经非常好。",
-        "explain_above-sweet-spot": "挑战型目标高于 {high}:表现很好,目标够有挑战吗?",
-        "explain_not-ambitious": "挑战型目标拿到 1.0:目标可能不够有挑战性。",
-        "flag_too-easy": "挑战型目标连续多个周期满分:目标可以更大胆",
+        "verdict_not-ambitious": "满分：挑战够吗？",
+        "explain_achieved": "承诺型目标，已全部完成。",
+        "explain_acceptable": "承诺型目标：{acceptable} 到 1.0 以下可以接受。",
+        "explain_missed": "承诺型目标低于 {acceptable}：团队需要说明原因。",
+        "explain_too-ambitious": "低于 {floor}：目标太激进，或执行不到位。",
+        "explain_below-sweet-spot": "挑战型目标，低于 {low}-{high} 的理想区间。",
+        "explain_sweet-spot": "挑战型目标：{low}-{high} 已经非常好。",
+        "explain_above-sweet-spot": "挑战型目标高于 {high}：表现很好，目标够有挑战吗？",
+        "explain_not-ambitious": "挑战型目标拿到 1.0：目标可能不够有挑战性。",
+        "flag_too-easy": "挑战型目标连续多个周期满分：目标可以更大胆",
         "flag_keeps-missing": "承诺型目标连续多个周期未达成",
         "week": "本周",
-        "week_intro": "周会用:{start} 至 {end} 这 7 天里的进展、谁还没有更新、哪些 KR 落后。",
+        "week_intro": "周会用：{start} 至 {end} 这 7 天里的进展、谁还没有更新、哪些 KR 落后。",
         "week_none": "今天没有进行中的周期。",
         "moved": "本周有进展",
         "moved_none": "本周没有更新。",
@@ -232,10 +233,10 @@ LABELS: dict[str, dict[str, str]] = {
         "now": "现在",
         "other_sets": "其他 OKR",
         "review": "周期复盘",
-        "review_intro": "本周期的复盘:各目标得分(按目标类型评价),以及每位负责人的总结与经验。",
-        "not_graded": "尚未评分:周期仍在进行,且并非每个 KR 都已打分。",
+        "review_intro": "本周期的复盘：各目标得分（按目标类型评价），以及每位负责人的总结与经验。",
+        "not_graded": "尚未评分：周期仍在进行，且并非每个 KR 都已打分。",
         "distribution": "得分分布",
-        "distribution_label": "{level}目标得分分布:{counts}",
+        "distribution_label": "{level}目标得分分布：{counts}",
         "missed_committed": "未达成的承诺型目标",
         "aspirational_full": "满分的挑战型目标",
         "under_floor": "低于 {floor} 的目标",
@@ -243,19 +244,15 @@ LABELS: dict[str, dict[str, str]] = {
         "retrospectives": "复盘",
         "no_retrospective": "尚未填写复盘",
         "calibration": "校准",
-        "calibration_intro": "每位负责人在各个已评分周期的得分。总是满分可能说明目标不够有挑战;总是未达成可能说明承诺过大。",
-        "trend_label": "{title}:当前 {current},目标 {target}(起点 {start});直线为按时间应达到的进度。",
-        "scores_label": "{name} 各周期得分:{scores}",
+        "calibration_intro": "每位负责人在各个已评分周期的得分。总是满分可能说明目标不够有挑战；总是未达成可能说明承诺过大。",
+        "trend_label": "{title}：当前 {current}，目标 {target}（起点 {start}）；直线为按时间应达到的进度。",
+        "scores_label": "{name} 各周期得分：{scores}",
     },
 }
 _LOCALES = {"en": "en", "zh": "zh_Hans_CN"}
 
 
-def language_of(theme_language: str | None) -> str:
-    """`zh`, `zh-Hans`, `zh_TW` -> zh; everything else falls back to English."""
-    if theme_language and theme_language.lower().replace("_", "-").split("-")[0] == "zh":
-        return "zh"
-    return "en"
+language_of = messages.language_of
 
 
 # Babel parses the locale and the pattern on every call; a site shows the same dates and
