@@ -1,4 +1,4 @@
-"""Where a `mkdocs serve` rebuild spends the plugin's time (issue 7, goal 4), step by step.
+"""Where a `mkdocs serve` rebuild spends the plugin's time (the rebuild target), step by step.
 
 It builds a generated project once (filling the memos, as the first build of `serve` does),
 then saves one individual's OKR file again and again, and times each step of the plugin's

@@ -330,7 +330,7 @@ def exported(config: Path, form: str) -> str:
     out = config.parent / f"export.{form}"
     status = cli.main(["export", "--config", str(config), "--format", form, "--output", str(out)])
     assert status == 0
-    return out.read_text(encoding="utf-8")
+    return out.read_text(encoding="utf-8-sig")  # the CSV starts with a byte order mark
 
 
 def test_export_documents_every_json_field(site: Path) -> None:

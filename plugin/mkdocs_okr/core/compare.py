@@ -309,7 +309,7 @@ def _objective(
     for kr_id in dict.fromkeys(order):
         kr_diff = _key_result(f"{ref}/{kr_id}", old_krs.get(kr_id), new_krs.get(kr_id))
         if status == "changed" and kr_diff.status == "removed" and not old_krs[kr_id].dropped:
-            # Dropped KRs stay in the file with a reason (METHOD.md rule 11); a deleted one
+            # Dropped KRs stay in the file with a reason (docs/method.md, rule 11); a deleted one
             # takes its history with it.
             kr_diff.flags.append(Flag("kr-removed", kr_diff.ref))
         diff.key_results.append(kr_diff)

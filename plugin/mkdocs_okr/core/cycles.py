@@ -1,4 +1,5 @@
-"""Cycles: the periods OKRs are set for (METHOD.md rule 20: month, two months, quarter, year).
+"""Cycles: the periods OKRs are set for (docs/method.md, rule 20: month, two months, quarter,
+year).
 
 Built-in ids: `2024` (year), `2024-H1` (half), `2024-Q3` (quarter), `2024-B2` (two months:
 Mar-Apr), `2024-07` (month). Any other name is a custom cycle defined with its dates in the

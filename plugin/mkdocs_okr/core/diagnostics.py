@@ -139,7 +139,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "checkin-order": (Severity.ERROR, "check-ins not in date order"),
     "checkin-value-type": (Severity.ERROR, "a check-in value of the wrong kind for its KR"),
     "current-mismatch": (Severity.WARNING, "`current` differs from the latest check-in"),
-    # Method (METHOD.md), warnings whose limits are configurable
+    # Method (docs/method.md), warnings whose limits are configurable
     "too-many-objectives": (Severity.WARNING, "more objectives than the level's limit"),
     "too-many-key-results": (Severity.WARNING, "more key results than the limit"),
     "weights-not-100": (Severity.WARNING, "the KR weights of an objective do not sum to 100"),

@@ -335,7 +335,7 @@ def _build_key_result(
 def _lint_set(
     okr_set: OkrSet, settings: Settings, out: list[Diagnostic], aligns_written: list[bool]
 ) -> None:
-    """The method's rules (METHOD.md 1, 4, 7, 8, 9) as warnings."""
+    """The method's rules (docs/method.md, rules 1, 4, 7, 8, 9) as warnings."""
     path = okr_set.path
     limits = settings.limits_for(okr_set.level)
     if len(okr_set.objectives) > limits.objectives:

@@ -1,5 +1,5 @@
 """The cycle rhythm's end and its weekly beat: verdicts, the score histogram, calibration across
-cycles, and what moved this week (METHOD.md rules 10, 15-19).
+cycles, and what moved this week (docs/method.md, rules 10, 15-19).
 
 Verdicts judge an objective by its type: a committed objective aims at 1.0 (0.8-0.9 is
 acceptable); for an aspirational one 0.6-0.7 is the sweet spot, 1.0 may mean it was not
@@ -142,7 +142,7 @@ def judged_objectives(sets: list[OkrSet], today: dt.date, settings: Settings) ->
 
 @dataclass
 class Highlights:
-    """What a cycle review discusses first (METHOD.md rule 19)."""
+    """What a cycle review discusses first (docs/method.md, rule 19)."""
 
     missed: list[Judged]  # committed objectives below `committed_acceptable`
     full_marks: list[Judged]  # aspirational objectives at 1.0: ambitious enough?
