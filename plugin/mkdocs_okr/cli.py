@@ -13,17 +13,19 @@ from pathlib import Path
 
 from . import __version__, clock, gitfiles
 from .cache import CheckCache, CheckResult, check_key
+from .core.carry import carry
+from .core.checkin import add_checkins, parse_request
+from .core.compare import compare, diagnostic_changes
+from .core.compare import to_data as diff_data
 from .core.diagnostics import Diagnostic, Severity, format_text, one_line
-from .core.diff import compare, diagnostic_changes
-from .core.diff import to_data as diff_data
-from .core.edit import add_checkins, carry, new_set, new_set_problems, parse_request
 from .core.export import to_csv, to_json
+from .core.newset import new_set, new_set_problems
 from .core.organisation import Organisation, analyse, count_by_severity
 from .core.settings import LEVELS, Settings
 from .okrfolder import read_folder
 from .project import find_options, render_options, site_language
 from .publish import render_folder
-from .render.diff import render_markdown
+from .render.pr_summary import render_markdown
 
 BYTE_ORDER_MARK = "\ufeff"
 
@@ -274,7 +276,7 @@ def command_new(args: argparse.Namespace) -> int:
         args.cycle, args.owner, args.level, args.parent, args.aligns or [], settings.calendar()
     )
     if problems:
-        return _refuse(problems)
+        return _refuse([problem.message for problem in problems])
     path = f"{args.cycle}/{args.owner}.md"
     if (folder / path).exists() and not args.force:
         return _refuse([f"{(folder / path).as_posix()} exists; add --force to overwrite it."])
@@ -315,7 +317,7 @@ def command_checkin(args: argparse.Namespace) -> int:
     day = args.date or clock.today(args.today)
     result = add_checkins(text, file.as_posix(), settings, requests, day, args.note)
     if result.text is None:
-        return _refuse([*result.problems, f"{file} is unchanged."])
+        return _refuse([*(problem.message for problem in result.problems), f"{file} is unchanged."])
     file.write_bytes(result.text.encode("utf-8"))
     for request in requests:
         print(f"{file.as_posix()}: {request.ref} = {request.value_text} on {day.isoformat()}")
@@ -354,7 +356,7 @@ def command_carry(args: argparse.Namespace) -> int:
     result = carry(
         organisation, args.old, new_cycle, args.owner, args.lang or site_language(args.config)
     )
-    problems = list(result.problems)
+    problems = [problem.message for problem in result.problems]
     problems += [
         f"{(folder / path).as_posix()} exists; carry does not overwrite files."
         for path, _text in result.files

@@ -19,7 +19,6 @@ Hooks used, and why:
 
 from __future__ import annotations
 
-import gc
 import logging
 import posixpath
 from functools import partial
@@ -37,6 +36,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .clock import today as resolve_today
 from .config import OkrConfig
+from .core.collector import cyclic_gc_paused
 from .core.diagnostics import Diagnostic, Severity, format_text
 from .core.export import compact_json
 from .core.organisation import analyse
@@ -123,13 +123,8 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # What this makes is not cyclic garbage; under `mkdocs serve` the heap also holds the
         # last build's pages, which every collection would walk again and again.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with cyclic_gc_paused():
             return self._add_pages(files, config)
-        finally:
-            if collecting:
-                gc.enable()
 
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         serve = self.serve_memo if self.remember else None

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 import yaml
 
-from mkdocs_okr.core.edit import TEXTS as FILE_TEXTS
+from mkdocs_okr.core.draft import TEXTS as FILE_TEXTS
 from mkdocs_okr.render.i18n import LABELS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,7 +78,7 @@ def site_labels() -> dict[str, str]:
 
 def new_file_texts() -> dict[str, str]:
     """The Chinese texts `okr new` and `okr carry` write into new OKR files."""
-    return {f"core/edit.py zh.{key}": text for key, text in FILE_TEXTS["zh"].items()}
+    return {f"core/draft.py zh.{key}": text for key, text in FILE_TEXTS["zh"].items()}
 
 
 def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:

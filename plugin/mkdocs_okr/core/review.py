@@ -296,10 +296,3 @@ def team_week(group: WeekGroup, today: dt.date, settings: Settings) -> TeamWeek:
         if not checked:
             week.silent.append(okr_set)
     return week
-
-
-def this_week(organisation: Organisation, today: dt.date) -> list[TeamWeek]:
-    """The weekly meeting: per team, in the running cycles, the 7 days ending `today`."""
-    return [
-        team_week(group, today, organisation.settings) for group in week_groups(organisation, today)
-    ]
