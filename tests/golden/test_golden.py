@@ -12,6 +12,7 @@ Each folder under `cases/` holds one or more OKR files and `expect.yaml`:
         column: 9        # 1-based, counting characters as an editor does
         severity: error
         says: ["tagret", "Did you mean `target`"]   # words the message must hold
+        says_zh: ["tagret"]  # optional: words the Chinese message must hold
 
 The files of `base/` (a company and a team set) are valid and join every case, so a case needs
 only the file it breaks; a case file of the same name replaces a base file. Every case is the
@@ -114,6 +115,9 @@ def check(case: Case) -> Organisation:
             ):
                 for words in entry.get("says", []):
                     assert words in diagnostic.message, (case.name, words, diagnostic.message)
+                chinese = diagnostic.message_in("zh")
+                for words in entry.get("says_zh", []):
+                    assert words in chinese, (case.name, words, chinese)
     errors = any(d.severity.value == "error" for d in organisation.diagnostics)
     assert int(errors) == case.exit, case.name
     for extra in case.extra:

@@ -106,6 +106,15 @@ CODES: dict[str, tuple[Severity, str]] = {
     "ambiguous-value": (Severity.ERROR, "a value YAML would silently change (yes/no, 010, 1:30)"),
     "comment-in-value": (Severity.WARNING, "an unquoted ` #` cut a text value short"),
     "invisible-character": (Severity.ERROR, "a key holds an invisible or zero-width character"),
+    # What a Chinese keyboard types where YAML needs ASCII (core/keyboard.py)
+    "full-width-colon": (Severity.ERROR, "a full-width colon `：` after a key"),
+    "full-width-comma": (Severity.ERROR, "a full-width comma `，` between items of `[...]` or `{...}`"),
+    "full-width-dash": (Severity.ERROR, "a full-width dash `－` starting a list item"),
+    "full-width-quote": (Severity.ERROR, "a value in full-width quotes `“...”` or `＂...＂`"),
+    "full-width-space": (Severity.ERROR, "a full-width space (U+3000) in the indentation"),
+    "full-width-digit": (Severity.ERROR, "a number written with full-width digits `７６００`"),
+    "thousands-separator": (Severity.ERROR, "a number written with commas (`3,500`)"),
+    "percent-value": (Severity.ERROR, "a score or value written as a percentage (`70%`)"),
     # Schema
     "unknown-key": (Severity.ERROR, "a key that the OKR format does not know"),
     "missing-field": (Severity.ERROR, "a required field is missing"),

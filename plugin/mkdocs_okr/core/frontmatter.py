@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from . import keyboard
 from .diagnostics import Diagnostic, make
 
 try:  # the C parser is about 8x faster; the pure-Python one gives the same events
@@ -570,6 +571,14 @@ def parse_front_matter(yaml_text: str, path: str, line_offset: int) -> tuple[Any
             )
         )
         return None, builder
+    # Slips of a Chinese keyboard are reported where typed and repaired, so the parser reads
+    # what was meant and the rest of the file is still checked.
+    yaml_text, slips = keyboard.repair(yaml_text)
+    builder.source = yaml_text
+    builder.diagnostics.extend(
+        make(slip.code, path, slip.line + line_offset, slip.column + 1, slip.text)
+        for slip in slips
+    )
     try:
         events = yaml.parse(yaml_text, Loader=_Loader)
         root = builder.build(events)
