@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from functools import partial
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -24,6 +25,7 @@ from pydantic_core import PydanticCustomError
 
 from .diagnostics import Diagnostic, make
 from .frontmatter import Document, Path
+from .keyboard import closest_value, synonym
 
 OWNER = re.compile(r"[a-z][a-z0-9-]{0,63}")
 ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,31}")
@@ -105,6 +107,13 @@ Weight = Annotated[float, Field(gt=0, le=10_000, allow_inf_nan=False)]
 Day = Annotated[dt.date, BeforeValidator(_date)]
 Value = Annotated[Any, AfterValidator(_number_or_boolean)]
 Tags = list[Annotated[str, Field(min_length=1, max_length=64)]]
+# The article's own words are accepted for these values (keyboard.SYNONYMS, docs/format.md).
+ObjectiveType = Annotated[
+    Literal["committed", "aspirational"], BeforeValidator(partial(synonym, "type"))
+]
+Level = Annotated[
+    Literal["company", "team", "individual"], BeforeValidator(partial(synonym, "level"))
+]
 
 
 class _Strict(BaseModel):
@@ -136,7 +145,7 @@ class KeyResultIn(_Strict):
 class ObjectiveIn(_Strict):
     id: Identifier | None = None
     title: Text
-    type: Literal["committed", "aspirational"] | None = None
+    type: ObjectiveType | None = None
     weight: Weight | None = None
     aligns: Annotated[
         list[Annotated[str, Field(max_length=200)]], BeforeValidator(_one_or_many)
@@ -149,7 +158,7 @@ class OkrSetIn(_Strict):
     cycle: Annotated[str, BeforeValidator(_cycle_text)]
     owner: OwnerId
     name: Annotated[str, Field(min_length=1, max_length=200)] | None = None
-    level: Literal["company", "team", "individual"]
+    level: Level
     parent: OwnerId | None = None
     tags: Tags = Field(default_factory=list)
     objectives: Annotated[list[ObjectiveIn], Field(min_length=1)]
@@ -291,8 +300,8 @@ def schema_diagnostics(error: ValidationError, document: Document, path: str) ->
             add("missing-field", f"{label} must hold at least one entry{where}.")
         elif kind == "literal_error":
             expected = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-            guess = difflib.get_close_matches(str(value), expected, n=1, cutoff=0.5)
-            hint = f" Did you mean '{guess[0]}'?" if guess else ""
+            closest = closest_value(str(value), expected, name)
+            hint = f" Did you mean '{closest}'?" if closest else ""
             add(
                 "invalid-value",
                 f"{label} must be one of {', '.join(expected)}; {describe(value)} is "

@@ -22,7 +22,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "full-width-quote": {
         "en": "This value is wrapped in full-width quotes `{opening}` `{closing}`, which YAML "
         'keeps as part of the text; use ASCII quotes: `"..."`.',
-        "zh": '这个值用全角引号 `{opening}` `{closing}` 括起来，YAML 会把它们当作文字的一部分；'
+        "zh": "这个值用全角引号 `{opening}` `{closing}` 括起来，YAML 会把它们当作文字的一部分；"
         '请用半角引号：`"..."`。',
     },
     "full-width-space": {
