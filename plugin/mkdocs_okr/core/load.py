@@ -15,6 +15,7 @@ from .cycles import Calendar, Cycle
 from .diagnostics import Diagnostic, make
 from .frontmatter import Document, read
 from .model import Checkin, KeyResult, Objective, OkrSet, Reference
+from .partial import validate_parts
 from .schema import ID, OWNER, KeyResultIn, ObjectiveIn, OkrSetIn, schema_diagnostics
 from .settings import Settings
 
@@ -63,8 +64,9 @@ def load_text(raw: bytes, path: str, settings: Settings, calendar: Calendar) -> 
         loaded.cycle = str(data["cycle"])
     if isinstance(data.get("owner"), str):
         loaded.owner = data["owner"]
+    explained: set[tuple[str, tuple[int, int]]] = set()
     try:
-        validated = OkrSetIn.model_validate(data)
+        validated: OkrSetIn | None = OkrSetIn.model_validate(data)
     except ValidationError as error:
         # The reader already explained a value it refused (`yes`, `010` ...); the schema's
         # complaint about the same value would say the same thing less clearly.
@@ -74,9 +76,15 @@ def load_text(raw: bytes, path: str, settings: Settings, calendar: Calendar) -> 
             for d in schema_diagnostics(error, document, path)
             if (d.line, d.column) not in already
         )
+        # The rest of the file is still checked, and its set takes part in the site and in
+        # the checks across files (core/partial.py).
+        parts = validate_parts(document, error)
+        validated, document, explained = parts.validated, parts.document, parts.explained
+    if validated is None:
         return loaded
-    okr_set = _build_set(validated, document, path, settings, calendar, loaded.diagnostics)
-    loaded.okr_set = okr_set
+    found: list[Diagnostic] = []
+    loaded.okr_set = _build_set(validated, document, path, settings, calendar, found)
+    loaded.diagnostics.extend(d for d in found if (d.code, (d.line, d.column)) not in explained)
     return loaded
 
 

@@ -201,6 +201,11 @@ def describe(value: Any) -> str:
     return f"the text '{text[:40]}{'...' if len(text) > 40 else ''}'"
 
 
+def meant_field(name: str, allowed: list[str]) -> list[str]:
+    """The field an unknown key was meant to be (`tagret` -> [target]), or []."""
+    return difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+
+
 def _model_for(loc: tuple[str | int, ...]) -> type[BaseModel]:
     names = [part for part in loc if isinstance(part, str) and part in _MODELS_AT_DEPTH]
     return _MODELS_AT_DEPTH[names[-1] if names else ""]
@@ -285,7 +290,7 @@ def schema_diagnostics(error: ValidationError, document: Document, path: str) ->
             )
         elif kind == "extra_forbidden":
             allowed = list(_model_for(loc[:-1]).model_fields)
-            guess = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+            guess = meant_field(name, allowed)
             hint = (
                 f" Did you mean `{guess[0]}`?"
                 if guess
