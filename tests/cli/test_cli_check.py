@@ -29,8 +29,8 @@ def test_text_format_and_summary(run: Run, broken: Path) -> None:
         f"{broken.as_posix()}/ads/2024-Q1.md:4:8: error: `level` must be one of company, team, "
         "individual; the text 'teem' is not. Did you mean 'team'? [invalid-value]",
         f"{broken.as_posix()}/social-media/2024-Q1.md:7:5: warning: Objective O1 of this "
-        "individual OKR set aligns to nothing. Add `aligns:` with the objective or key result "
-        "above it that it serves (for example brand/O1/KR2). [unaligned]",
+        "OKR set aligns to nothing. Add `aligns:` with the objective or key result above it "
+        "that it serves, for example `aligns: brand/O1`. [unaligned]",
         "4 files, 3 OKR sets: 1 errors, 1 warnings.",
     ]
     assert all(TEXT_LINE.fullmatch(line) for line in result.lines[:-1])

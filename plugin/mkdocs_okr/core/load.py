@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -158,8 +159,7 @@ def _build_set(
         body_line=document.body_line,
         positions={key: at(key) for key in ("cycle", "owner", "parent", "level")},
     )
-    # An objective whose `aligns` is written but wrong is reported as such, not as unaligned.
-    _lint_set(okr_set, settings, out, [bool(o.aligns) for o in given.objectives])
+    _lint_set(okr_set, settings, out)
     return okr_set
 
 
@@ -223,7 +223,17 @@ def _build_objective(
         tags=list(given.tags),
         key_results=key_results,
         position=document.position(base),
+        aligns_written=bool(given.aligns) or _left_out(document, (*base, "aligns")),
     )
+
+
+def _left_out(document: Document, path: tuple[str | int, ...]) -> bool:
+    """A value written in the file but left out as unreadable (core/partial.py), which is
+    reported as such (an `aligns` of a wrong kind is not reported again as aligning to none)."""
+    container: Any = document.data
+    for part in path[:-1]:
+        container = container[part]
+    return path in document.value_positions and path[-1] not in container
 
 
 def _build_key_result(
@@ -340,10 +350,9 @@ def _build_key_result(
     )
 
 
-def _lint_set(
-    okr_set: OkrSet, settings: Settings, out: list[Diagnostic], aligns_written: list[bool]
-) -> None:
-    """The method's rules (docs/method.md, rules 1, 4, 7, 8, 9) as warnings."""
+def _lint_set(okr_set: OkrSet, settings: Settings, out: list[Diagnostic]) -> None:
+    """The method's rules (docs/method.md, rules 1, 7, 8, 9) as warnings (rule 4, objectives
+    that align to nothing, is checked across files: organisation._check_unaligned)."""
     path = okr_set.path
     limits = settings.limits_for(okr_set.level)
     if len(okr_set.objectives) > limits.objectives:
@@ -357,7 +366,7 @@ def _lint_set(
             )
         )
     task_words = [word.lower() for word in settings.task_words]
-    for objective, has_aligns in zip(okr_set.objectives, aligns_written, strict=True):
+    for objective in okr_set.objectives:
         active = objective.active_key_results
         if len(active) > limits.key_results:
             out.append(
@@ -379,17 +388,6 @@ def _lint_set(
                     f"The weights of objective {objective.id}'s key results add up to "
                     f"{total:g}, not 100. Make them sum to 100 (per cent) so each weight "
                     "says how much its key result counts.",
-                )
-            )
-        if okr_set.level != "company" and not has_aligns:
-            out.append(
-                make(
-                    "unaligned",
-                    path,
-                    *objective.position,
-                    f"Objective {objective.id} of this {okr_set.level} OKR set aligns to "
-                    "nothing. Add `aligns:` with the objective or key result above it that it "
-                    "serves (for example brand/O1/KR2).",
                 )
             )
         for kr in objective.key_results:

@@ -127,6 +127,9 @@ class Objective:
     tags: list[str]
     key_results: list[KeyResult]
     position: Position
+    # An `aligns` is written (even one that could not be read, which is reported as such):
+    # only an objective without one is reported as aligning to nothing.
+    aligns_written: bool = False
 
     @property
     def active_key_results(self) -> list[KeyResult]:

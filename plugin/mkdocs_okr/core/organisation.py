@@ -15,6 +15,7 @@ from .collector import cyclic_gc_paused
 from .cycles import Cycle, smallest_enclosing
 from .diagnostics import Diagnostic, Severity, make
 from .load import Files, LoadedFile, LoadMemo, load_files
+from .messages import text
 from .model import LEVEL_RANK, KeyResult, Objective, OkrSet, Reference, key_result_in
 from .settings import Settings
 
@@ -133,6 +134,7 @@ def _analyse(files: Files, settings: Settings, memo: LoadMemo | None) -> Organis
     organisation = Organisation(settings, loaded, sets, diagnostics)
     _check_parents(organisation)
     _check_parent_loops(organisation)
+    _check_unaligned(organisation)
     _link(organisation, loaded)
     if settings.ignore:
         # The site's `ignore` option: these codes are not reported, by the build or `okr check`.
@@ -211,6 +213,37 @@ def _check_parents(organisation: Organisation) -> None:
                     f"{okr_set.level} one. A parent is the team or company above.",
                 )
             )
+
+
+def _check_unaligned(organisation: Organisation) -> None:
+    """Team and individual objectives that align to nothing (METHOD.md rule 4); the hint names
+    an objective of the set's own parent, the one it most likely serves."""
+    for okr_set in organisation.sets:
+        if okr_set.level == "company":
+            continue
+        unaligned = [o for o in okr_set.objectives if not o.aligns_written]
+        if not unaligned:
+            continue
+        example = _alignment_example(organisation, okr_set)
+        for objective in unaligned:
+            organisation.diagnostics.append(
+                make(
+                    "unaligned",
+                    okr_set.path,
+                    *objective.position,
+                    text("unaligned.example", objective=objective.id, example=example),
+                )
+            )
+
+
+def _alignment_example(organisation: Organisation, okr_set: OkrSet) -> str:
+    """`brand/O1`: the first objective of the parent's set (or the parent's id and O1 when its
+    set is not known, `OWNER/O1` when there is no parent)."""
+    parent = organisation.parent_of(okr_set)
+    if parent is not None and parent.objectives:
+        # No cycle in front: a reference finds the parent's set in the enclosing cycle too.
+        return f"{parent.owner}/{parent.objectives[0].id}"
+    return f"{okr_set.parent or 'OWNER'}/O1"
 
 
 def _check_parent_loops(organisation: Organisation) -> None:

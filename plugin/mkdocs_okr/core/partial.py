@@ -9,8 +9,8 @@ replaced by the id. The rest is validated again and builds a partial OKR set, ch
 other. Only when a field the set cannot do without is wrong (cycle, owner, level, objectives) is
 there no set.
 
-Leaving a part out can make the set look wrong in another way (an `aligns` left out looks like
-an objective that aligns to nothing). `Partial.explained` holds those places, so that the loader
+Leaving a part out can make the set look wrong in another way (a `target` left out looks like
+a key result without a target). `Partial.explained` holds those places, so that the loader
 does not report them a second time.
 """
 
@@ -32,7 +32,6 @@ _ROUNDS = 6  # each round leaves out what the last one refused; nesting is 3 lis
 # A part left out (its last name) -> the diagnostic it would cause, and where that diagnostic
 # stands: the first `depth` parts of the path left out, then `then`.
 _CONSEQUENCES: dict[str, tuple[str, int, Path]] = {
-    "aligns": ("unaligned", 2, ()),  # at the objective
     "target": ("not-measurable", 4, ()),  # at the key result
     "done": ("not-measurable", 4, ()),
     "weight": ("weights-not-100", 2, ()),

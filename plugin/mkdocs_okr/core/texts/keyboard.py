@@ -1,4 +1,5 @@
-"""What a Chinese keyboard types where YAML needs ASCII (core/keyboard.py finds it)."""
+"""What a Chinese keyboard types where YAML needs ASCII (core/keyboard.py finds it), and the
+texts of the checks that let no error hide another."""
 
 from __future__ import annotations
 
@@ -51,5 +52,12 @@ TEXTS: dict[str, dict[str, str]] = {
         '`{field}: {number}`, and give the unit once on the key result with `unit: "%"`.',
         "zh": "`{field}` 写成了百分比（`{typed}`）：只写数字 `{field}: {number}`，并在这个关键结果上"
         '用 `unit: "%"` 写一次单位。',
+    },
+    "unaligned.example": {
+        "en": "Objective {objective} of this OKR set aligns to nothing. Add `aligns:` "
+        "with the objective or key result above it that it serves, for example "
+        "`aligns: {example}`.",
+        "zh": "目标 {objective} 没有对齐任何上级目标。请加上 `aligns:`，"
+        "写明它所服务的上级目标或关键结果，例如 `aligns: {example}`。",
     },
 }
