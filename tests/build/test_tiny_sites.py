@@ -96,7 +96,7 @@ def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
     assert "task-list-item" in set_page
 
 
-def test_a_broken_file_fails_strict_and_is_listed_otherwise(tmp_path: Path) -> None:
+def test_a_broken_file_fails_strict_and_is_shown_with_a_notice_otherwise(tmp_path: Path) -> None:
     broken = COMPANY.replace("cycle: 2024\nowner: company", "cycle: 2024\nowner: other").replace(
         "target: 100", "target: '50%'"
     )
@@ -110,10 +110,18 @@ def test_a_broken_file_fails_strict_and_is_listed_otherwise(tmp_path: Path) -> N
     assert relaxed.returncode == 0, relaxed.stderr
     site = project / "site"
     assert (site / "okr" / "2024" / "company" / "index.html").is_file()
-    assert not (site / "okr" / "2024" / "other").exists()
     problems = (site / "okr" / "problems" / "index.html").read_text(encoding="utf-8")
     assert "2024/other.md:9:" in problems
     assert "wrong-type" in problems
+    # The set is shown with what could be read, and a notice that links its problems.
+    other = parse(site / "okr" / "2024" / "other" / "index.html")
+    assert "Errors found in this OKR set's file: 1." in other.text
+    assert "Revenue" in other.text
+    assert "../../problems/" in (site / "okr" / "2024" / "other" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    company = (site / "okr" / "2024" / "company" / "index.html").read_text(encoding="utf-8")
+    assert "okr-problems-notice" not in company
 
 
 def test_templates_can_be_overridden_from_custom_dir(tmp_path: Path) -> None:

@@ -198,6 +198,14 @@ class ProblemRow:
     source_url: str | None
 
 
+@dataclass(frozen=True)
+class ProblemsNotice:
+    """A set shown although its file has errors: how many, and the page that lists them."""
+
+    errors: int
+    href: str
+
+
 def errors_by_path(organisation: Organisation) -> dict[str, int]:
     """How many errors were found in each file (a set's row shows its count)."""
     errors: dict[str, int] = {}
@@ -250,6 +258,11 @@ class SiteFacts:
         if key_result is not None:
             ref = f"{ref}/{key_result.id}"
         return self.organisation.supported_by.get(ref, [])
+
+    def problems_notice(self, okr_set: OkrSet, problems_href: str) -> ProblemsNotice | None:
+        """The notice of a set whose file has errors (the set shows what could be read)."""
+        count = self.errors.get(okr_set.path, 0)
+        return ProblemsNotice(count, problems_href) if count else None
 
     def unaligned(self, okr_set: OkrSet) -> list[Objective]:
         """The objectives of a team or individual that align to nothing."""

@@ -67,6 +67,8 @@ LABELS: dict[str, dict[str, str]] = {
         "problems": "Problems",
         "problems_intro": "Every problem found in the OKR files. Each links to its file and line.",
         "problems_none": "No problems: every OKR file is valid.",
+        "set_has_errors": "Errors found in this OKR set's file: {count}. This page shows the "
+        "parts that could be read.",
         "severity": "Severity",
         "file": "File",
         "message": "Problem",
@@ -185,6 +187,7 @@ LABELS: dict[str, dict[str, str]] = {
         "problems": "问题",
         "problems_intro": "OKR 文件中发现的所有问题，每条都链接到对应文件和行。",
         "problems_none": "没有问题：所有 OKR 文件都有效。",
+        "set_has_errors": "这份 OKR 的文件中发现 {count} 个错误，本页只显示能读出的部分。",
         "severity": "级别",
         "file": "文件",
         "message": "问题",

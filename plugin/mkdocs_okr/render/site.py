@@ -35,6 +35,7 @@ from .facts import (
     Lagging,
     ObjectiveView,
     ProblemRow,
+    ProblemsNotice,
     Silent,
     SiteFacts,
 )
@@ -92,6 +93,7 @@ class SetPage:
     members: list[Markup]  # parts of the table of its members' sets (empty: none)
     body: Markup
     edit_url: str | None
+    problems: ProblemsNotice | None  # the file has errors: the page shows what could be read
 
 
 def stylesheet() -> str:
@@ -585,6 +587,7 @@ class SitePages:
             self.set_table(children, links) if children else [],
             facts.body(okr_set),
             self.paths.edit_url(okr_set),
+            facts.problems_notice(okr_set, links.to(self.paths.problems())),
         )
 
     def _set_page(self, okr_set: OkrSet) -> Page:
