@@ -23,6 +23,7 @@ import pytest
 import yaml
 
 from mkdocs_okr.core.draft import TEXTS as FILE_TEXTS
+from mkdocs_okr.core.texts import keyboard
 from mkdocs_okr.render.i18n import LABELS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,6 +82,11 @@ def new_file_texts() -> dict[str, str]:
     return {f"core/draft.py zh.{key}": text for key, text in FILE_TEXTS["zh"].items()}
 
 
+def keyboard_texts() -> dict[str, str]:
+    """The Chinese texts of the diagnostics of a Chinese keyboard's slips."""
+    return {f"core/texts/keyboard.py {key}": texts["zh"] for key, texts in keyboard.TEXTS.items()}
+
+
 def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
     if isinstance(value, str):
         yield where, value
@@ -136,6 +142,7 @@ CATALOGUES: dict[str, Callable[[], dict[str, str]]] = {
     "mkdocs.yml": site_config,
     "Chinese docs": chinese_docs,
     "example organisation": example_organisation,
+    "keyboard diagnostics": keyboard_texts,
 }
 
 
