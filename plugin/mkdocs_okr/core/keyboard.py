@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .messages import Text, text
 
@@ -58,8 +58,16 @@ class _Line:
     number: int
     slips: list[Slip]
 
+    inserted: list[int] = field(default_factory=list)  # where a space was put in
+
     def report(self, code: str, column: int, message: Text) -> None:
-        self.slips.append(Slip(code, self.number, column, message))
+        # At the column the writer sees: before the spaces put in by earlier repairs.
+        typed = column - sum(1 for at in self.inserted if at < column)
+        self.slips.append(Slip(code, self.number, typed, message))
+
+    def insert_space(self, column: int) -> None:
+        self.chars.insert(column, " ")
+        self.inserted.append(column)
 
     def rest(self, column: int) -> str:
         return "".join(self.chars[column:])
@@ -129,7 +137,7 @@ def _key(line: _Line, column: int) -> tuple[int, str | None]:
         line.report("full-width-colon", colon, text("full-width-colon", field=found.group(1)))
         line.chars[colon] = ":"
         if after < len(line.chars) and line.chars[after] not in (" ", "\t"):
-            line.chars.insert(after, " ")  # YAML needs a space after the colon
+            line.insert_space(after)  # YAML needs a space after the colon
     elif after < len(line.chars) and line.chars[after] not in (" ", "\t"):
         return column, None  # `a:b` is a text (a time, a link), not a key
     while after < len(line.chars) and line.chars[after] in (" ", "\t", _FULL_WIDTH_SPACE):
