@@ -299,8 +299,9 @@ def test_json_holds_every_field(folder: Path) -> None:
             "path": "brand/2024-Q1.md",
             "line": brand_o2_line,
             "column": 3,
-            "message": "Objective O2 of this team OKR set aligns to nothing. Add `aligns:` with "
-            "the objective or key result above it that it serves (for example brand/O1/KR2).",
+            "message": "Objective O2 of this OKR set aligns to nothing. Add `aligns:` with "
+            "the objective or key result above it that it serves, for example "
+            "`aligns: company/O1`.",
         }
     ]
     assert data["summary"] == {"sets": 2, "files": 2, "errors": 0, "warnings": 1}
