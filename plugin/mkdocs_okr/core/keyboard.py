@@ -32,7 +32,13 @@ _FULL_WIDTH_DASH = "－"
 _OPENING_QUOTES = "“＂"
 _CLOSING_QUOTES = "”＂"
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)[ \t]*([:：])")
-_BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*[ \t]*(#.*)?$")
+# A key whose value is a `|` or `>` block: the lines below it are text, not YAML.
+_BLOCK_START = re.compile(
+    r"^[ \t\u3000]*(- )?[A-Za-z_][A-Za-z0-9_-]*[ \t]*[:：][ \t]+[|>][-+0-9]*[ \t]*(#.*)?$",
+    re.MULTILINE,
+)
+# A character some slip needs: only the lines holding one are read.
+_SUSPECT = re.compile("[：，－“”＂\u3000０-９%]|[0-9],[0-9]")
 # A full-width digit, point, comma, percent or sign -> its ASCII twin (one for one).
 _HALF_WIDTH = str.maketrans("０１２３４５６７８９．，％－＋", "0123456789.,%-+")
 _FULL_WIDTH_DIGIT = re.compile("[０-９]")
@@ -76,29 +82,47 @@ class _Line:
 def repair(yaml_text: str) -> tuple[str, list[Slip]]:
     """The front matter's text -> the text with every slip repaired, and the slips found."""
     slips: list[Slip] = []
+    # This runs on every file: only the lines holding a character a slip needs are read.
+    suspects: list[int] = []  # line numbers
+    number, counted = 0, 0
+    for match in _SUSPECT.finditer(yaml_text):
+        number += yaml_text.count("\n", counted, match.start())
+        counted = match.start()
+        if not suspects or suspects[-1] != number:
+            suspects.append(number)
+    if not suspects:
+        return yaml_text, slips
     lines = yaml_text.split("\n")
-    block_indent: int | None = None  # inside a `|` or `>` block: text, not YAML
-    for number, original in enumerate(lines):
-        indent = len(original) - len(original.lstrip(" \t" + _FULL_WIDTH_SPACE))
-        if block_indent is not None:
-            if not original.strip() or indent > block_indent:
-                continue
-            block_indent = None
-        if not original.strip() or original.lstrip().startswith("#"):
+    in_blocks = _block_lines(lines) if _BLOCK_START.search(yaml_text) else set()
+    for number in suspects:
+        original = lines[number]
+        if number in in_blocks or original.lstrip().startswith("#"):
             continue
+        indent = len(original) - len(original.lstrip(" \t" + _FULL_WIDTH_SPACE))
         line = _Line(list(original), number, slips)
         _indentation(line, indent)
         column = _dash(line, indent)
         column, key = _key(line, column)
         value = line.rest(column)
-        if key is not None and _BLOCK_SCALAR.fullmatch(value.strip()):
-            block_indent = indent
-        elif value.startswith(("[", "{")):
+        if value.startswith(("[", "{")):
             _flow(line, column)
         else:
             _value(line, column, key, value.rstrip())
         lines[number] = "".join(line.chars)
     return "\n".join(lines), slips
+
+
+def _block_lines(lines: list[str]) -> set[int]:
+    """The lines inside `|` and `>` blocks: text, not YAML."""
+    inside: set[int] = set()
+    block_indent: int | None = None
+    for number, written in enumerate(lines):
+        indent = len(written) - len(written.lstrip(" \t" + _FULL_WIDTH_SPACE))
+        if block_indent is not None and (not written.strip() or indent > block_indent):
+            inside.add(number)
+            continue
+        block_indent = indent if _BLOCK_START.search(written) else None
+    return inside
 
 
 def _indentation(line: _Line, indent: int) -> None:
