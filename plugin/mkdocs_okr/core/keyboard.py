@@ -261,6 +261,11 @@ def _percent(line: _Line, column: int, key: str, typed: str, number: str) -> str
             text("percent-value.score", typed=typed, number=fraction),
         )
         return fraction
+    if key == "weight":  # a weight is a share already: no unit
+        line.report(
+            "percent-value", column, text("percent-value.weight", typed=typed, number=number)
+        )
+        return number
     line.report(
         "percent-value",
         column,

@@ -47,6 +47,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "1: write `score: {number}`.",
         "zh": "评分写成了百分比（`{typed}`），评分是 0 到 1 之间的数：写成 `score: {number}`。",
     },
+    "percent-value.weight": {
+        "en": "The weight is written as a percentage (`{typed}`); weights are plain numbers, "
+        "those of an objective's key results summing to 100: write `weight: {number}`.",
+        "zh": "权重写成了百分比（`{typed}`），权重只写数字，同一目标下各关键结果的权重合计为 100："
+        "写成 `weight: {number}`。",
+    },
     "percent-value.number": {
         "en": "`{field}` is written as a percentage (`{typed}`); write the number alone, "
         '`{field}: {number}`, and give the unit once on the key result with `unit: "%"`.',
