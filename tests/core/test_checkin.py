@@ -225,6 +225,14 @@ def test_an_unreadable_file_is_refused() -> None:
     ]
 
 
+def test_a_file_with_a_schema_error_is_refused_though_its_set_is_shown() -> None:
+    """The site shows the parts of such a file that could be read; an edit waits for the fix."""
+    broken = FLOW.replace("        target: 10000\n", "        target: 10000\n        tagret: 1\n")
+    assert load_text(broken.encode(), "a.md", Settings(), Settings().calendar()).okr_set
+    (message,) = refused(broken, "O1/KR1=1500")
+    assert message.startswith("a.md cannot be read as an OKR file (line 15: `tagret`")
+
+
 def test_parse_request() -> None:
     assert parse_request(" O1/KR2 = 1.8 ") == CheckinRequest("O1", "KR2", "1.8")
     assert [parse_request(t) for t in ("O1=3", "O1/KR1", "O1/KR1=", "/KR1=3", "a/b/c=1")] == [

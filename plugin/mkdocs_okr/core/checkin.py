@@ -110,7 +110,7 @@ def add_checkins(
     text = text[len(bom) :]
     loaded = load_text(text.encode("utf-8"), path, settings, settings.calendar())
     okr_set = loaded.okr_set
-    if okr_set is None:
+    if okr_set is None or loaded.partial:
         first = next((d for d in loaded.diagnostics if d.severity is Severity.ERROR), None)
         detail = f" (line {first.line}: {first.message})" if first else ""
         return EditResult(

@@ -36,6 +36,9 @@ class LoadedFile:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     cycle: str | None = None
     owner: str | None = None
+    # The set holds only the parts of the file that passed the schema (core/partial.py): shown
+    # and checked, but not a file a command should edit.
+    partial: bool = False
 
 
 def parse_reference(
@@ -81,6 +84,7 @@ def load_text(raw: bytes, path: str, settings: Settings, calendar: Calendar) -> 
         # the checks across files (core/partial.py).
         parts = validate_parts(document, error)
         validated, document, explained = parts.validated, parts.document, parts.explained
+        loaded.partial = True
     if validated is None:
         return loaded
     found: list[Diagnostic] = []
