@@ -44,7 +44,8 @@ _CONSEQUENCES: dict[str, tuple[str, int, Path]] = {
 @dataclass
 class Partial:
     """The validated parts (None when the set cannot be built), the document they were read
-    from (list items left out, positions kept), and the (code, position) pairs left out."""
+    from (list items left out, positions kept), and the code and place of each diagnostic a
+    part left out would cause."""
 
     validated: OkrSetIn | None
     document: Document
