@@ -4,7 +4,8 @@ Hooks used, and why:
 - on_startup: defining it makes MkDocs keep this instance across `mkdocs serve` rebuilds; only
   `serve` keeps memos (a one-off build would only hold every set in memory until its end).
 - on_config: read the options into the core's Settings (the same model `okr check` uses),
-  watch the OKR folder (it lies outside docs_dir, so `serve` would not see edits), add the CSS.
+  watch the OKR folder (it lies outside docs_dir, so `serve` would not see edits), add the CSS
+  and the set pages' script (copy buttons, the check-in dialog).
 - on_files: load, check and render every OKR set; log each diagnostic under the
   `mkdocs.plugins.okr` logger (so `--strict` counts it); add the pages with `File.generated`
   (nothing is written into docs_dir). Set pages stay out of the nav: a nav of thousands of
@@ -42,7 +43,7 @@ from .core.organisation import analyse
 from .core.settings import Settings, settings_from_mapping
 from .okrfolder import folder_sources
 from .project import repo_link
-from .render import RenderOptions, render_pages, stylesheet
+from .render import RenderOptions, checkin_dialog, render_pages, stylesheet
 from .render.i18n import language_of
 
 log = get_plugin_logger("okr")
@@ -90,6 +91,10 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         css = posixpath.join(self.config.pages_dir, "okr.css")
         if css not in [str(path) for path in config.extra_css]:
             config.extra_css.append(css)
+        # check-in dialog hook: the set pages' script (copy buttons, the dialog)
+        script = posixpath.join(self.config.pages_dir, checkin_dialog.SCRIPT)
+        if script not in [str(path) for path in config.extra_javascript]:
+            config.extra_javascript.append(script)
         return config
 
     def _options(self, config: MkDocsConfig) -> RenderOptions:
@@ -109,6 +114,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
             edit_url=link(self.config.edit_uri, "edit"),
             source_url=link(self.config.source_uri, "blob"),
             template_dirs=(custom_dir,) if custom_dir else (),
+            repo_url=config.repo_url,  # check-in dialog hook
         )
 
     @event_priority(50)  # before other plugins read the files (search, tags, blog)
@@ -150,6 +156,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
                 self.edit_urls[page.path] = page.edit_url
         css = posixpath.join(options.pages_dir, "okr.css")
         self._add(files, File.generated(config, css, content=stylesheet()))
+        # check-in dialog hook: the set pages' script
+        script = posixpath.join(options.pages_dir, checkin_dialog.SCRIPT)
+        self._add(files, File.generated(config, script, content=checkin_dialog.script()))
         if self.config.export:
             export_memo = self.export_memo if self.remember else None
             export = compact_json(organisation, export_memo, keys)

@@ -27,7 +27,7 @@ from ..core.figures import at_least
 from ..core.memo import Memo, SetKeys, fingerprint
 from ..core.model import KeyResult, Objective, OkrSet
 from ..core.organisation import Goal, Organisation, objective_ref
-from . import charts
+from . import charts, checkin_dialog
 from .body import render_body, retrospective
 from .i18n import Labels
 
@@ -52,6 +52,8 @@ class RenderOptions:
     """Prefix of the link that shows an OKR file; its path and `#L<line>` are appended."""
     template_dirs: tuple[str, ...] = ()
     """Folders searched for `okr/*.html` before the package's own templates (overrides)."""
+    repo_url: str | None = None  # check-in dialog hook
+    """The site's repository (MkDocs' repo_url): on GitHub, its issue forms take check-ins."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,8 @@ class Page:
 
 
 def stylesheet() -> str:
-    return (resources.files("mkdocs_okr") / "templates" / "okr" / STYLESHEET).read_text("utf-8")
+    own = (resources.files("mkdocs_okr") / "templates" / "okr" / STYLESHEET).read_text("utf-8")
+    return own + "\n" + checkin_dialog.stylesheet()  # check-in dialog hook
 
 
 def page_url(path: str, directory_urls: bool) -> str:
@@ -693,6 +696,13 @@ class SiteRenderer:
             okr_set=okr_set,
             parent=self.organisation.parent_of(okr_set),
             children=self.organisation.children_of(okr_set),
+            checkin=checkin_dialog.dialog_facts(  # check-in dialog hook
+                okr_set,
+                self.options.today,
+                self.labels.language,
+                self.options.repo_url,
+                self.edit_url(okr_set),
+            ),
         )
 
     def _remembered(self, path: str, shown: list[OkrSet], render: Callable[[], Page]) -> Page:
