@@ -199,7 +199,7 @@
       moved = value !== Boolean(kr.done);
     }
     if (!moved && !status && !note) return null;
-    return { id: kr.id, value: value, status: status, note: note };
+    return { id: kr.id, kr: kr, value: value, status: status, note: note };
   }
 
   function updatesText(checkins, labels) {
@@ -216,12 +216,15 @@
 
   // The same check-ins as YAML lines of the OKR file (for repositories without issue forms).
   // A JSON string is a valid YAML double-quoted scalar, so a note never needs more care.
+  // The file has no status field: a status goes at the start of the note, in brackets.
   function checkinYaml(checkins, date, labels) {
     return checkins.map(function (c) {
-      var note = (c.status ? "[" + labels[c.status] + "] " : "") + c.note;
+      var note = ((c.status ? "[" + labels[c.status] + "] " : "") + c.note).trim();
       var item = "- {date: " + date + ", value: " + String(c.value);
-      if (note.trim()) item += ", note: " + JSON.stringify(note.trim());
-      return "# " + c.id + " checkins:\n" + item + "}";
+      if (note) item += ", note: " + JSON.stringify(note);
+      item += "}";
+      // A key result without check-ins needs the `checkins:` key itself.
+      return c.kr.checkins ? "# " + c.id + " checkins:\n" + item : "# " + c.id + "\ncheckins:\n  " + item;
     }).join("\n");
   }
 
@@ -350,9 +353,10 @@
 
     function openLink(url) {
       window.open(url, "_blank", "noopener");
+      message.textContent = labels.opened;
       output.replaceChildren();
       // With "noopener" the browser does not say whether the tab opened: offer the link too.
-      output.appendChild(element("p", {}, labels.opened + " " + labels.blocked));
+      output.appendChild(element("p", {}, labels.fallback));
       var link = element("a", { href: url, target: "_blank", rel: "noopener", class: "okr-dialog__link" }, url);
       output.appendChild(element("p")).appendChild(link);
       output.hidden = false;
