@@ -137,6 +137,8 @@ def test_on_github_the_buttons_link_to_the_issue_forms_with_the_set_filled_in() 
         ("https://github.com/example", None),  # an organisation, not a repository
         ("https://github.com/example/okrs/tree/main", None),
         ("https://github.com.evil.example/example/okrs", None),
+        ("https://notgithub.com/example/okrs", None),
+        ("https://github.com@evil.example/example/okrs", None),
         ("https://evil.example/github.com/example/okrs", None),
         ("javascript:alert(1)//github.com/a/b", None),
         ("https://github.com/example/okrs?x=<script>", None),

@@ -32,6 +32,7 @@ GRADE_FORM = "okr-grade.yml"
 GRADING_WINDOW = dt.timedelta(days=14)
 """Grading opens this long before a cycle's last day (and stays open once the cycle ended)."""
 
+GITHUB_HOSTS = ("github.com", "www.github.com")
 # A repository on github.com: https://github.com/OWNER/REPO (owner and name as GitHub allows).
 _GITHUB_PATH = re.compile(r"/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/([A-Za-z0-9._-]{1,100})")
 
@@ -151,10 +152,7 @@ def github_repository(repo_url: str | None) -> str | None:
         parts = urlsplit(repo_url.strip())
     except ValueError:
         return None
-    if parts.scheme not in ("https", "http") or parts.hostname not in (
-        "github.com",
-        "www.github.com",
-    ):
+    if parts.scheme not in ("https", "http") or parts.hostname not in GITHUB_HOSTS:
         return None
     path = parts.path.rstrip("/")
     path = path[: -len(".git")] if path.endswith(".git") else path
