@@ -6,16 +6,19 @@ import datetime as dt
 import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
 from mkdocs_okr.core import Settings, analyse
 from mkdocs_okr.core.model import OkrSet
+from mkdocs_okr.publish import render_folder
 from mkdocs_okr.render import RenderOptions, render_pages
 from mkdocs_okr.render.checkin_dialog import (
     CheckinDialog,
     dialog_facts,
     github_repository,
+    script,
     script_json,
     tenths,
 )
@@ -259,3 +262,11 @@ def test_a_set_page_holds_the_facts_as_one_inert_json_script() -> None:
         'href="https://github.com/example/okrs/issues/new?template=okr-checkin.yml&amp;set=2026-Q4%2Fsocial-media"'
         in page.markdown
     )
+
+
+def test_okr_render_writes_the_script_beside_the_stylesheet(tmp_path: Path) -> None:
+    organisation = analyse([("2026-Q4/social-media.md", SET.encode())], Settings())
+    options = RenderOptions(today=dt.date(2026, 11, 26), language="zh", repo_url=REPO)
+    render_folder(organisation, options, tmp_path)
+    assert (tmp_path / "okr-checkin.js").read_text(encoding="utf-8") == script()
+    assert ".okr-dialog" in (tmp_path / "okr.css").read_text(encoding="utf-8")
