@@ -124,8 +124,11 @@
       var value = element("input", { type: "number", step: "any", inputmode: "decimal" });
       value.value = String(kr.current);
       slider.value = String(percentOf(kr, kr.current));
+      // The percent beside the slider, for the eye; screen readers hear aria-valuetext.
+      var percent = element("span", { class: "okr-dialog__percent", "aria-hidden": "true" });
       var describe = function () {
         var shown = number(value);
+        percent.textContent = slider.value + " %";
         slider.setAttribute(
           "aria-valuetext",
           slider.value + " % · " + (shown === null ? "" : shown) + (kr.unit ? " " + kr.unit : "")
@@ -142,7 +145,9 @@
       });
       describe();
       var unit = kr.unit ? element("span", { class: "okr-dialog__unit" }, kr.unit) : null;
-      box.appendChild(field(labels.progress, slider, "okr-dialog__field--slider"));
+      var sliderField = field(labels.progress, slider, "okr-dialog__field--slider");
+      sliderField.appendChild(percent);
+      box.appendChild(sliderField);
       var valueField = field(labels.value, value, "okr-dialog__field--value");
       if (unit) valueField.appendChild(unit);
       box.appendChild(valueField);
