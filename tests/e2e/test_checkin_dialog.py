@@ -72,6 +72,22 @@ def new_page(browser: Browser, scheme: str = "light", javascript: bool = True) -
     return page
 
 
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    page = new_page(browser)
+    yield page
+    page.context.close()
+
+
+def open_dialog(page: Page, url: str, button: str) -> Locator:
+    """Load the set page at `url`, click `button` and return the dialog it opens."""
+    page.goto(url)
+    page.get_by_role("link", name=button).click()
+    dialog = page.locator("dialog.okr-dialog[open]")
+    expect(dialog).to_be_visible()
+    return dialog
+
+
 def opened(page: Page) -> list[dict[str, Any]]:
     result: list[dict[str, Any]] = page.evaluate("window.__opened")
     return result
@@ -97,112 +113,92 @@ def drag(slider: Locator, percent: int) -> None:
         slider.press("ArrowRight")
 
 
-def test_check_in_by_keyboard_opens_the_prefilled_issue_form(
-    browser: Browser, example_url: str
-) -> None:
-    page = new_page(browser)
-    try:
-        page.goto(example_url + SET_PAGE)
-        button = page.get_by_role("link", name="更新进度")
-        expect(page.get_by_role("link", name="打分与复盘")).to_have_count(0)  # not yet
-        button.focus()
-        page.keyboard.press("Enter")
-        dialog = page.get_by_role("dialog", name="更新进度：社媒运营 小王")
-        expect(dialog).to_be_visible()
-        kr1 = key_result(dialog, "O1/KR1")
-        slider = kr1.get_by_role("slider")
-        expect(slider).to_be_focused()  # the first field, ready for the arrow keys
-        expect(kr1.get_by_role("spinbutton")).to_have_value("7600")
-        drag(slider, 60)
-        expect(kr1.get_by_role("spinbutton")).to_have_value("6000")
-        expect(slider).to_have_attribute("aria-valuetext", "60 % · 6000 粉丝")
-        page.keyboard.press("Tab")
-        expect(kr1.get_by_role("spinbutton")).to_be_focused()
-        page.keyboard.press("Tab")
-        status = kr1.get_by_role("combobox")
-        expect(status).to_be_focused()
-        page.keyboard.press("ArrowDown")
-        page.keyboard.press("ArrowDown")
-        expect(status).to_have_value("at risk")
-        page.keyboard.press("Tab")
-        note = kr1.get_by_role("textbox")
-        expect(note).to_be_focused()
-        page.keyboard.type("受算法调整影响 #2 & 50% <b>")
-        page.keyboard.press("Enter")  # submits the form
-        expect(dialog.get_by_role("status")).to_have_text("已在新标签页打开议题表单。")
-        (call,) = opened(page)
-        assert (call["target"], call["features"]) == ("_blank", "noopener")
-        address, fields = form_fields(call["url"])
-        assert address == f"{REPOSITORY}/issues/new"
-        assert fields.keys() == {"template", "set", "updates"}  # no date: the issue's day
-        assert (fields["template"], fields["set"]) == ("okr-checkin.yml", "2026-Q4/social-media")
-        assert parse_updates(fields["updates"]) == [
-            ("O1/KR1", 6000.0, "有风险", "受算法调整影响 #2 & 50% <b>")
-        ]
-        # Escape closes the dialog, and focus is back on the button that opened it.
-        page.keyboard.press("Escape")
-        expect(dialog).to_be_hidden()
-        expect(button).to_be_focused()
-    finally:
-        page.context.close()
+def test_check_in_by_keyboard_opens_the_prefilled_issue_form(page: Page, example_url: str) -> None:
+    page.goto(example_url + SET_PAGE)
+    button = page.get_by_role("link", name="更新进度")
+    expect(page.get_by_role("link", name="打分与复盘")).to_have_count(0)  # not yet
+    button.focus()
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog", name="更新进度：社媒运营 小王")
+    expect(dialog).to_be_visible()
+    kr1 = key_result(dialog, "O1/KR1")
+    slider = kr1.get_by_role("slider")
+    expect(slider).to_be_focused()  # the first field, ready for the arrow keys
+    expect(kr1.get_by_role("spinbutton")).to_have_value("7600")
+    drag(slider, 60)
+    expect(kr1.get_by_role("spinbutton")).to_have_value("6000")
+    expect(slider).to_have_attribute("aria-valuetext", "60 % · 6000 粉丝")
+    page.keyboard.press("Tab")
+    expect(kr1.get_by_role("spinbutton")).to_be_focused()
+    page.keyboard.press("Tab")
+    status = kr1.get_by_role("combobox")
+    expect(status).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(status).to_have_value("at risk")
+    page.keyboard.press("Tab")
+    note = kr1.get_by_role("textbox")
+    expect(note).to_be_focused()
+    page.keyboard.type("受算法调整影响 #2 & 50% <b>")
+    page.keyboard.press("Enter")  # submits the form
+    expect(dialog.get_by_role("status")).to_have_text("已在新标签页打开议题表单。")
+    (call,) = opened(page)
+    assert (call["target"], call["features"]) == ("_blank", "noopener")
+    address, fields = form_fields(call["url"])
+    assert address == f"{REPOSITORY}/issues/new"
+    assert fields.keys() == {"template", "set", "updates"}  # no date: the issue's day
+    assert (fields["template"], fields["set"]) == ("okr-checkin.yml", "2026-Q4/social-media")
+    assert parse_updates(fields["updates"]) == [
+        ("O1/KR1", 6000.0, "有风险", "受算法调整影响 #2 & 50% <b>")
+    ]
+    # Escape closes the dialog, and focus is back on the button that opened it.
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(button).to_be_focused()
 
 
 def test_unchanged_key_results_are_not_sent_and_a_milestone_is_a_checkbox(
-    browser: Browser, example_url: str
+    page: Page, example_url: str
 ) -> None:
-    page = new_page(browser)
-    try:
-        page.goto(example_url + SET_PAGE)
-        page.get_by_role("link", name="更新进度").click()
-        dialog = page.locator("dialog.okr-dialog")
-        dialog.get_by_role("button", name="打开议题表单").click()
-        expect(dialog.get_by_role("status")).to_have_text("还没有改动：请先修改数值、状态或备注。")
-        assert opened(page) == []
-        milestone = key_result(dialog, "O2/KR1").get_by_role("checkbox", name="已完成")
-        expect(milestone).to_be_checked()
-        milestone.uncheck()
-        key_result(dialog, "O1/KR3").get_by_role("spinbutton").fill("520")
-        dialog.get_by_role("button", name="打开议题表单").click()
-        (call,) = opened(page)
-        _address, fields = form_fields(call["url"])
-        assert parse_updates(fields["updates"]) == [
-            ("O1/KR3", 520.0, None, None),
-            ("O2/KR1", False, None, None),
-        ]
-        # The number box moved the slider: 520 of 300 -> 600 is 73 %.
-        expect(key_result(dialog, "O1/KR3").get_by_role("slider")).to_have_value("73")
-    finally:
-        page.context.close()
+    dialog = open_dialog(page, example_url + SET_PAGE, "更新进度")
+    dialog.get_by_role("button", name="打开议题表单").click()
+    expect(dialog.get_by_role("status")).to_have_text("还没有改动：请先修改数值、状态或备注。")
+    assert opened(page) == []
+    milestone = key_result(dialog, "O2/KR1").get_by_role("checkbox", name="已完成")
+    expect(milestone).to_be_checked()
+    milestone.uncheck()
+    key_result(dialog, "O1/KR3").get_by_role("spinbutton").fill("520")
+    dialog.get_by_role("button", name="打开议题表单").click()
+    (call,) = opened(page)
+    _address, fields = form_fields(call["url"])
+    assert parse_updates(fields["updates"]) == [
+        ("O1/KR3", 520.0, None, None),
+        ("O2/KR1", False, None, None),
+    ]
+    # The number box moved the slider: 520 of 300 -> 600 is 73 %.
+    expect(key_result(dialog, "O1/KR3").get_by_role("slider")).to_have_value("73")
 
 
 def test_grading_sends_the_changed_scores_and_the_retrospective(
-    browser: Browser, example_url: str
+    page: Page, example_url: str
 ) -> None:
-    page = new_page(browser)
-    try:
-        page.goto(example_url + ENDED_SET_PAGE)
-        page.get_by_role("link", name="打分与复盘").click()
-        dialog = page.get_by_role("dialog", name="打分与复盘：社媒运营 小王")
-        expect(dialog).to_be_visible()
-        score = key_result(dialog, "O1/KR1").get_by_role("spinbutton")
-        expect(score).to_have_value("0.9")  # the score given in the file
-        expect(score).to_have_attribute("step", "0.1")
-        score.fill("0.8")
-        dialog.get_by_role("textbox", name="复盘").fill(
-            "Reels 效果好；互动率没做起来，需要设计支持。"
-        )
-        dialog.get_by_role("button", name="打开议题表单").click()
-        (call,) = opened(page)
-        address, fields = form_fields(call["url"])
-        assert address == f"{REPOSITORY}/issues/new"
-        assert fields == {
-            "template": "okr-grade.yml",
-            "set": "2026-Q3/social-media",
-            "scores": "O1/KR1 = 0.8",
-            "retrospective": "Reels 效果好；互动率没做起来，需要设计支持。",
-        }
-    finally:
-        page.context.close()
+    dialog = open_dialog(page, example_url + ENDED_SET_PAGE, "打分与复盘")
+    expect(dialog).to_have_accessible_name("打分与复盘：社媒运营 小王")
+    score = key_result(dialog, "O1/KR1").get_by_role("spinbutton")
+    expect(score).to_have_value("0.9")  # the score given in the file
+    expect(score).to_have_attribute("step", "0.1")
+    score.fill("0.8")
+    dialog.get_by_role("textbox", name="复盘").fill("Reels 效果好；互动率没做起来，需要设计支持。")
+    dialog.get_by_role("button", name="打开议题表单").click()
+    (call,) = opened(page)
+    address, fields = form_fields(call["url"])
+    assert address == f"{REPOSITORY}/issues/new"
+    assert fields == {
+        "template": "okr-grade.yml",
+        "set": "2026-Q3/social-media",
+        "scores": "O1/KR1 = 0.8",
+        "retrospective": "Reels 效果好；互动率没做起来，需要设计支持。",
+    }
 
 
 def test_without_javascript_the_buttons_are_links_to_the_issue_form(
@@ -313,30 +309,22 @@ def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 NOTE = "本周黑五活动带来大量新粉丝，评论区互动明显提升"  # 23 Chinese characters
 
 
-def test_twenty_five_check_ins_with_chinese_notes_fit_in_a_link(
-    browser: Browser, big_site: str
-) -> None:
-    page = new_page(browser)
-    try:
-        page.goto(big_site + "okr/2024-Q1/growth/")
-        page.get_by_role("link", name="更新进度").click()
-        dialog = page.locator("dialog.okr-dialog")
-        boxes = dialog.locator("fieldset[data-okr-kr]")
-        expect(boxes).to_have_count(25)
-        for index in range(25):
-            box = boxes.nth(index)
-            if index == 23:
-                drag(box.get_by_role("slider"), 60)
-            elif index == 24:
-                box.get_by_role("checkbox").check()
-            else:
-                box.get_by_role("spinbutton").fill(str(1000 + index))
-            box.get_by_role("combobox").select_option("at risk")
-            box.get_by_role("textbox").fill(NOTE)
-        dialog.get_by_role("button", name="打开议题表单").click()
-        (call,) = opened(page)
-    finally:
-        page.context.close()
+def test_twenty_five_check_ins_with_chinese_notes_fit_in_a_link(page: Page, big_site: str) -> None:
+    dialog = open_dialog(page, big_site + "okr/2024-Q1/growth/", "更新进度")
+    boxes = dialog.locator("fieldset[data-okr-kr]")
+    expect(boxes).to_have_count(25)
+    for index in range(25):
+        box = boxes.nth(index)
+        if index == 23:
+            drag(box.get_by_role("slider"), 60)
+        elif index == 24:
+            box.get_by_role("checkbox").check()
+        else:
+            box.get_by_role("spinbutton").fill(str(1000 + index))
+        box.get_by_role("combobox").select_option("at risk")
+        box.get_by_role("textbox").fill(NOTE)
+    dialog.get_by_role("button", name="打开议题表单").click()
+    (call,) = opened(page)
     assert len(call["url"].encode()) < MAX_URL_BYTES
     _address, fields = form_fields(call["url"])
     updates = parse_updates(fields["updates"])
@@ -346,22 +334,14 @@ def test_twenty_five_check_ins_with_chinese_notes_fit_in_a_link(
     assert all(status == "有风险" and note == NOTE for _ref, _v, status, note in updates)
 
 
-def test_a_link_too_long_for_github_is_refused_with_a_reason(
-    browser: Browser, big_site: str
-) -> None:
-    page = new_page(browser)
-    try:
-        page.goto(big_site + "okr/2024-Q1/growth/")
-        page.get_by_role("link", name="更新进度").click()
-        dialog = page.locator("dialog.okr-dialog")
-        notes = dialog.locator("fieldset[data-okr-kr]").get_by_role("textbox")
-        for index in range(25):
-            notes.nth(index).fill(NOTE * 3)
-        dialog.get_by_role("button", name="打开议题表单").click()
-        expect(dialog.get_by_role("status")).to_contain_text("内容太长")
-        assert opened(page) == []
-    finally:
-        page.context.close()
+def test_a_link_too_long_for_github_is_refused_with_a_reason(page: Page, big_site: str) -> None:
+    dialog = open_dialog(page, big_site + "okr/2024-Q1/growth/", "更新进度")
+    notes = dialog.locator("fieldset[data-okr-kr]").get_by_role("textbox")
+    for index in range(25):
+        notes.nth(index).fill(NOTE * 3)
+    dialog.get_by_role("button", name="打开议题表单").click()
+    expect(dialog.get_by_role("status")).to_contain_text("内容太长")
+    assert opened(page) == []
 
 
 FALLING = """---
@@ -401,30 +381,26 @@ def intranet_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_without_github_the_dialog_shows_the_lines_to_add_and_the_edit_link(
-    browser: Browser, intranet_site: str
+    page: Page, intranet_site: str
 ) -> None:
-    page = new_page(browser)
-    try:
-        page.goto(intranet_site + "okr/2024-Q1/support/")
-        edit = "https://git.intranet.example.cn/marketing/okrs/-/edit/main/okrs/2024-Q1/support.md"
-        button = page.get_by_role("link", name="Check in")
-        expect(button).to_have_attribute("href", edit)
-        button.click()
-        dialog = page.get_by_role("dialog", name="Check in: support")
-        date = dialog.locator("input[type=date]")
-        date.fill("2024-02-09")
-        kr1 = key_result(dialog, "O1/KR1")
-        drag(kr1.get_by_role("slider"), 53)  # 12 - 0.53 * 4 is 9.879999999999999 in floats
-        expect(kr1.get_by_role("spinbutton")).to_have_value("9.88")
-        kr1.get_by_role("combobox").select_option("off track")
-        kr1.get_by_role("textbox").fill('客服 "排班" 调整: {a}, [b] #1')
-        key_result(dialog, "O1/KR2").get_by_role("checkbox").check()
-        dialog.get_by_role("button", name="Show the lines to add").click()
-        lines = dialog.locator(".okr-dialog__lines").inner_text()
-        expect(dialog.get_by_role("link", name="Edit the OKR file")).to_have_attribute("href", edit)
-        assert opened(page) == []
-    finally:
-        page.context.close()
+    page.goto(intranet_site + "okr/2024-Q1/support/")
+    edit = "https://git.intranet.example.cn/marketing/okrs/-/edit/main/okrs/2024-Q1/support.md"
+    button = page.get_by_role("link", name="Check in")
+    expect(button).to_have_attribute("href", edit)
+    button.click()
+    dialog = page.get_by_role("dialog", name="Check in: support")
+    date = dialog.locator("input[type=date]")
+    date.fill("2024-02-09")
+    kr1 = key_result(dialog, "O1/KR1")
+    drag(kr1.get_by_role("slider"), 53)  # 12 - 0.53 * 4 is 9.879999999999999 in floats
+    expect(kr1.get_by_role("spinbutton")).to_have_value("9.88")
+    kr1.get_by_role("combobox").select_option("off track")
+    kr1.get_by_role("textbox").fill('客服 "排班" 调整: {a}, [b] #1')
+    key_result(dialog, "O1/KR2").get_by_role("checkbox").check()
+    dialog.get_by_role("button", name="Show the lines to add").click()
+    lines = dialog.locator(".okr-dialog__lines").inner_text()
+    expect(dialog.get_by_role("link", name="Edit the OKR file")).to_have_attribute("href", edit)
+    assert opened(page) == []
     assert lines.splitlines() == [
         "# O1/KR1 checkins:",
         '- {date: 2024-02-09, value: 9.88, note: "[off track] 客服 \\"排班\\" 调整: {a}, [b] #1"}',
