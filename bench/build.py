@@ -1,4 +1,5 @@
-"""Site builds at company scale (issue 7, goals 3-5), measured side by side.
+"""Site builds at company scale, measured side by side (the build, rebuild and memory targets
+of docs/performance.md).
 
 For each size N it generates an organisation (bench/generate.py) and two projects:
 
@@ -203,8 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         results["sizes"][str(n)]["growth_from_first"] = growth
         print(f"ours: N={n} takes {growth:.2f}x the time of N={first}")
     if args.memory:
-        # One build of each at the largest size: its peak memory (goal 5), and a first look at
-        # its time and ratio (one round only: each build takes many minutes here).
+        # One build of each at the largest size: its peak memory (the memory target), and a first
+        # look at its time and ratio (one round only: each build takes many minutes here).
         ours, plain = prepare(args.memory, args.seed)
         memory: dict[str, Any] = {"n": args.memory}
         for name, project in (("ours", ours), ("plain", plain)):

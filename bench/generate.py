@@ -30,7 +30,7 @@ PEOPLE_PER_TEAM = 20
 OBJECTIVES = 3
 KEY_RESULTS = 3
 CHECKINS = 10
-# Each objective's KR weights, summing to 100 (METHOD.md rule 9).
+# Each objective's KR weights, summing to 100 (docs/method.md, rule 9).
 WEIGHT_PATTERNS: tuple[tuple[int, int, int], ...] = (
     (40, 30, 30),
     (50, 25, 25),
@@ -1132,7 +1132,8 @@ def _number(value: float, decimals: int) -> str:
 
 
 def _checkin_days(rng: random.Random) -> list[dt.date]:
-    """Ten weekly review days: Fridays, or Mondays (METHOD.md rule 15), from the quarter's start."""
+    """Ten weekly review days from the quarter's start: Fridays, or Mondays (docs/method.md,
+    rule 15)."""
     first = dt.date(YEAR, 3 * QUARTER - 2, 1)
     friday = first + dt.timedelta(days=(4 - first.weekday()) % 7)
     day = friday + dt.timedelta(days=rng.choice((0, 3)))
@@ -1376,7 +1377,7 @@ def generate(folder: Path, n: int, seed: int) -> Generated:
     )
     total_bytes = key_results = checkins = 0
 
-    # The company: the crown of the tree (METHOD.md rule 2), set for the year.
+    # The company: the crown of the tree (docs/method.md, rule 2), set for the year.
     writer = _Writer(rng, chinese=True, scale=1.0, reach=(0.1, 0.35))  # ten weeks of a year
     _header(writer.lines, COMPANY_CYCLE, "company", "星拓电子 Startop Electronics", "company", None)
     days = _checkin_days(rng)

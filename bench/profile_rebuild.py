@@ -1,4 +1,4 @@
-"""Where a `mkdocs serve` rebuild spends the plugin's time (issue 7, goal 4), step by step.
+"""Where a `mkdocs serve` rebuild spends the plugin's time (the rebuild target), step by step.
 
 It builds a generated project once (filling the memos, as the first build of `serve` does),
 then saves one individual's OKR file again and again, and times each step of the plugin's
@@ -20,6 +20,7 @@ import statistics
 import sys
 import time
 from collections import defaultdict
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,6 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from mkdocs_okr.core.export import compact_json
-from mkdocs_okr.core.memo import SetKeys
 from mkdocs_okr.core.organisation import analyse
 from mkdocs_okr.okrfolder import folder_sources
 from mkdocs_okr.plugin import OkrPlugin
@@ -54,10 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     config.plugins.on_files(Files([]), config=config)  # the first build fills the memos
 
     steps: dict[str, list[float]] = defaultdict(list)
-    render_page = site.SiteRenderer._page
+    render_page = site.SitePages._page
 
     def timed_page(
-        renderer: site.SiteRenderer,
+        renderer: site.SitePages,
         path: str,
         title: str,
         template: str,
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         steps[f"  page {template}"][-1] += time.perf_counter() - start
         return page
 
-    site.SiteRenderer._page = timed_page  # type: ignore[method-assign,assignment]
+    site.SitePages._page = timed_page  # type: ignore[method-assign,assignment]
     target = next(
         path
         for path in sorted((project / "okrs").rglob("*.md"))
@@ -105,15 +105,14 @@ def main(argv: list[str] | None = None) -> int:
 
                 sources = folder_sources(plugin.folder)
                 lap("scan the folder (stamps)")
-                organisation = analyse(sources, plugin.settings, plugin.load_memo)
+                memo = plugin.serve_memo
+                organisation = analyse(sources, plugin.settings, memo.load)
                 lap("analyse (read and parse the saved file, check, link)")
-                keys = SetKeys(organisation, plugin.load_memo.digests, plugin.keys_snapshot)
+                keys = memo.start(organisation)
                 for okr_set in organisation.sets:
                     keys.view(okr_set)
                 lap("keys of the sets")
-                pages = site.render_pages(
-                    organisation, plugin._options(config), plugin.page_memo, keys
-                )
+                pages = site.render_pages(organisation, plugin._options(config), memo.pages, keys)
                 lap("render the pages (memos)")
                 files = Files([])
                 for page in pages:
@@ -126,9 +125,9 @@ def main(argv: list[str] | None = None) -> int:
                         )
                     )
                 lap("MkDocs File.generated")
-                compact_json(organisation, plugin.export_memo, keys)
+                compact_json(organisation, partial(memo.export_record, keys))
                 lap("export okrs.json")
-                plugin.keys_snapshot = keys.snapshot()
+                memo.finish(keys)
                 lap("keys for the next rebuild")
                 steps["TOTAL"].append(time.perf_counter() - total)
             finally:
@@ -136,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
                     gc.enable()
     finally:
         target.write_text(original, encoding="utf-8")
-        site.SiteRenderer._page = render_page  # type: ignore[method-assign]
+        site.SitePages._page = render_page  # type: ignore[method-assign]
     medians = {name: statistics.median(values) for name, values in steps.items()}
     for name, value in medians.items():
         print(f"{name:56s} {value * 1000:8.1f} ms")

@@ -8,10 +8,10 @@ an organisation into bench/out/, checks that `okr check` finds no errors in it (
 an invalid organisation would time the error paths), then runs each variant as a new process
 (cold: interpreter start and imports included), alternating the variants round by round:
 
-- ours:     `okr check --no-cache DIR`: everything read, parsed and checked (issue 7, goal 1)
+- ours:     `okr check --no-cache DIR`: everything read, parsed and checked (the cold check target)
 - yaml:     bench/baseline.py yaml DIR (read, decode, PyYAML C loader on the front matter)
 - read:     bench/baseline.py read DIR (read and decode only)
-- warm:     `okr check DIR` with its result cache filled and no file changed (issue 7, goal 2)
+- warm:     `okr check DIR` with its result cache filled and no file changed (the warm check target)
 - startup:  `okr --version` (interpreter start and imports, no OKR work)
 
 The processes run in bench/out/ so that no project's mkdocs.yml applies (default options) and
@@ -46,10 +46,10 @@ from generate import generate
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
 STAMP = ".bench-stamp.json"  # not an OKR file: neither ours nor the baselines read it
-# Issue 7, goal 1: cold `okr check` of 10,000 sets at most 1.3x the bare C-loader baseline.
+# The cold check target: `okr check` of 10,000 sets at most 1.3x the bare C-loader baseline.
 GOAL_RATIO = 1.3
 GOAL_SIZE = 10_000
-# Issue 7, goal 2: warm `okr check` (nothing changed) of 10,000 sets under 1 s.
+# The warm check target: `okr check` (nothing changed) of 10,000 sets under 1 s.
 GOAL_WARM_SECONDS = 1.0
 
 
@@ -394,7 +394,7 @@ def table(results: list[dict[str, Any]]) -> str:
 
 
 def verdict(results: list[dict[str, Any]]) -> str:
-    """Issue 7's goals 1 and 2, where this run measured them."""
+    """The cold and the warm check targets (docs/performance.md), where this run measured them."""
     lines = []
     for result in results:
         if result["n"] != GOAL_SIZE:
@@ -403,17 +403,17 @@ def verdict(results: list[dict[str, Any]]) -> str:
             found = result["ratios"]["ours/yaml"]
             ratio = found["of_medians"]
             lines.append(
-                f"Issue 7 goal 1 (N={GOAL_SIZE:,}, cold okr check <= {GOAL_RATIO}x the C-loader "
+                f"Cold check target (N={GOAL_SIZE:,}, okr check <= {GOAL_RATIO}x the C-loader "
                 f"baseline): {ratio:.2f}x wall ({found['cpu_of_medians']:.2f}x CPU), "
                 + ("met." if ratio <= GOAL_RATIO else "NOT met.")
             )
         if "warm" in result["summary"]:
             warm = result["summary"]["warm"]["median"]
             lines.append(
-                f"Issue 7 goal 2 (N={GOAL_SIZE:,}, warm okr check < {GOAL_WARM_SECONDS:g} s): "
+                f"Warm check target (N={GOAL_SIZE:,}, okr check < {GOAL_WARM_SECONDS:g} s): "
                 f"{warm:.2f} s, " + ("met." if warm < GOAL_WARM_SECONDS else "NOT met.")
             )
-    return "\n".join(lines) or f"Issue 7's goals 1 and 2 are measured at N={GOAL_SIZE:,}."
+    return "\n".join(lines) or f"The check targets are measured at N={GOAL_SIZE:,}."
 
 
 def main(argv: list[str] | None = None) -> int:

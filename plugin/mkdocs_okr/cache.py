@@ -4,7 +4,7 @@ The key is a hash of every OKR file's *content* (not its size or mtime, which an
 of the options and of this program's version, so a changed file is always re-read. The cache
 is never needed for correctness: a missing, unreadable or corrupt cache is a cold run, and a
 cache that cannot be written is skipped. It lives in `.cache/okr/` beside mkdocs.yml, where
-Material keeps its caches too (git-ignored).
+Material keeps its caches too, with a `.gitignore` of its own that ignores the whole folder.
 """
 
 from __future__ import annotations
@@ -67,6 +67,11 @@ class CheckCache:
         }
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
+            # A cache is no part of the project: keep it out of commits without asking the
+            # user to edit their .gitignore (what pytest, ruff and mypy do with theirs).
+            ignore = self.file.parent / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("*\n", encoding="utf-8")
             # Written whole and then renamed, so a reader never sees half a file.
             handle, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as stream:

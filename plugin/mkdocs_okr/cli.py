@@ -13,17 +13,21 @@ from pathlib import Path
 
 from . import __version__, clock, gitfiles
 from .cache import CheckCache, CheckResult, check_key
+from .core.carry import carry
+from .core.checkin import add_checkins, parse_request
+from .core.compare import compare, diagnostic_changes
+from .core.compare import to_data as diff_data
 from .core.diagnostics import Diagnostic, Severity, format_text, one_line
-from .core.diff import compare, diagnostic_changes
-from .core.diff import to_data as diff_data
-from .core.edit import add_checkins, carry, new_set, new_set_problems, parse_request
 from .core.export import to_csv, to_json
+from .core.newset import new_set, new_set_problems
 from .core.organisation import Organisation, analyse, count_by_severity
 from .core.settings import LEVELS, Settings
 from .okrfolder import read_folder
-from .project import find_settings, render_options, site_language
+from .project import find_options, render_options, site_language
 from .publish import render_folder
-from .render.diff import render_markdown
+from .render.pr_summary import render_markdown
+
+BYTE_ORDER_MARK = "\ufeff"
 
 
 def _escape_data(text: str) -> str:
@@ -52,13 +56,15 @@ def _load(folder: Path, settings: Settings) -> Organisation:
 
 def _settings(args: argparse.Namespace) -> tuple[Settings, Path] | int:
     """The options and the configured OKR folder from mkdocs.yml, or exit status 2."""
-    settings, configured, problems = find_settings(args.config)
+    options, configured, problems = find_options(args.config)
     for problem in problems:
         print(f"{args.config or 'mkdocs.yml'}: error: {problem}", file=sys.stderr)
-    return 2 if problems else (settings, configured)
+    return 2 if problems else (options.settings, configured)
 
 
-def _resolve(args: argparse.Namespace, *, must_exist: bool = True) -> tuple[Settings, Path] | int:
+def _settings_and_folder(
+    args: argparse.Namespace, *, must_exist: bool = True
+) -> tuple[Settings, Path] | int:
     """Settings and the OKR folder (DIR, else the plugin's okrs_dir), or exit status 2.
 
     `new`, `carry` and `diff` may run before the folder exists: `must_exist=False`."""
@@ -81,7 +87,7 @@ def _shown(folder: Path, relative: str) -> str:
 
 
 def command_check(args: argparse.Namespace) -> int:
-    resolved = _resolve(args)
+    resolved = _settings_and_folder(args)
     if isinstance(resolved, int):
         return resolved
     settings, folder = resolved
@@ -137,14 +143,20 @@ def _checked(folder: Path, settings: Settings, cache_folder: Path | None) -> Che
 
 
 def command_export(args: argparse.Namespace) -> int:
-    resolved = _resolve(args)
+    resolved = _settings_and_folder(args)
     if isinstance(resolved, int):
         return resolved
     settings, folder = resolved
     organisation = _load(folder, settings)
     text = to_json(organisation) if args.format == "json" else to_csv(organisation)
+    if args.format == "csv" and (args.output or not sys.stdout.isatty()):
+        # Excel and WPS read a CSV without a byte order mark in the system's code page (GBK
+        # on Chinese Windows) and garble every Chinese cell; the mark tells them UTF-8. Not on
+        # a terminal, where it is an invisible stray character.
+        text = BYTE_ORDER_MARK + text
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        # Bytes, so the line ends stay `\n` on Windows too (docs/export.md).
+        Path(args.output).write_bytes(text.encode("utf-8"))
     else:
         sys.stdout.write(text)
     return 1 if any(d.severity is Severity.ERROR for d in organisation.diagnostics) else 0
@@ -152,7 +164,7 @@ def command_export(args: argparse.Namespace) -> int:
 
 def command_render(args: argparse.Namespace) -> int:
     """The plugin's pages as files, for engines without plugins (see docs/engines.md)."""
-    resolved = _resolve(args)
+    resolved = _settings_and_folder(args)
     if isinstance(resolved, int):
         return resolved
     settings, folder = resolved
@@ -194,7 +206,7 @@ def command_diff(args: argparse.Namespace) -> int:
         return 2
     if args.config is None and not Path("mkdocs.yml").is_file() and (root / "mkdocs.yml").is_file():
         args.config = root / "mkdocs.yml"  # run from anywhere inside the repository
-    resolved = _resolve(args, must_exist=False)
+    resolved = _settings_and_folder(args, must_exist=False)
     if isinstance(resolved, int):
         return resolved
     settings, folder = resolved
@@ -256,7 +268,7 @@ def _write_checked(folder: Path, files: list[tuple[str, str]], settings: Setting
 
 
 def command_new(args: argparse.Namespace) -> int:
-    resolved = _resolve(args, must_exist=False)
+    resolved = _settings_and_folder(args, must_exist=False)
     if isinstance(resolved, int):
         return resolved
     settings, folder = resolved
@@ -264,7 +276,7 @@ def command_new(args: argparse.Namespace) -> int:
         args.cycle, args.owner, args.level, args.parent, args.aligns or [], settings.calendar()
     )
     if problems:
-        return _refuse(problems)
+        return _refuse([problem.message for problem in problems])
     path = f"{args.cycle}/{args.owner}.md"
     if (folder / path).exists() and not args.force:
         return _refuse([f"{(folder / path).as_posix()} exists; add --force to overwrite it."])
@@ -287,6 +299,10 @@ def command_checkin(args: argparse.Namespace) -> int:
         return found
     settings, _folder = found
     file = Path(args.file)
+    problem = _not_a_file(file)
+    if problem:
+        print(f"okr: error: {one_line(problem)}", file=sys.stderr)
+        return 2
     try:
         raw = file.read_bytes()
         text = raw.decode("utf-8")
@@ -301,15 +317,27 @@ def command_checkin(args: argparse.Namespace) -> int:
     day = args.date or clock.today(args.today)
     result = add_checkins(text, file.as_posix(), settings, requests, day, args.note)
     if result.text is None:
-        return _refuse([*result.problems, f"{file} is unchanged."])
+        return _refuse([*(problem.message for problem in result.problems), f"{file} is unchanged."])
     file.write_bytes(result.text.encode("utf-8"))
     for request in requests:
         print(f"{file.as_posix()}: {request.ref} = {request.value_text} on {day.isoformat()}")
     return 0
 
 
+def _not_a_file(path: Path) -> str | None:
+    """Why `path` cannot be the one OKR file a command edits, in plain words (None if it can)."""
+    if path.is_dir():
+        return (
+            f"'{path}' is a folder; give the path of one OKR file in it "
+            f"(a .md file, for example {path.as_posix()}/2024-Q1/brand.md)."
+        )
+    if not path.exists():
+        return f"the file '{path}' does not exist."
+    return None
+
+
 def command_carry(args: argparse.Namespace) -> int:
-    resolved = _resolve(args, must_exist=False)
+    resolved = _settings_and_folder(args, must_exist=False)
     if isinstance(resolved, int):
         return resolved
     settings, folder = resolved
@@ -328,7 +356,7 @@ def command_carry(args: argparse.Namespace) -> int:
     result = carry(
         organisation, args.old, new_cycle, args.owner, args.lang or site_language(args.config)
     )
-    problems = list(result.problems)
+    problems = [problem.message for problem in result.problems]
     problems += [
         f"{(folder / path).as_posix()} exists; carry does not overwrite files."
         for path, _text in result.files

@@ -11,7 +11,7 @@ import posixpath
 import subprocess
 from pathlib import Path
 
-from .okrfolder import read_folder
+from .okrfolder import is_okr_path, read_folder
 
 
 class GitError(Exception):
@@ -57,15 +57,6 @@ def resolve_revision(root: Path, revision: str) -> str:
         )
         raise GitError(f"unknown revision '{revision}'.{hint}") from error
     return output.decode("ascii").strip()
-
-
-def is_okr_path(relative: str) -> bool:
-    """The same selection as `okrfolder.find_okr_files`, on a path relative to the folder."""
-    parts = relative.split("/")
-    if any(part.startswith(("_", ".")) for part in parts[:-1]):
-        return False
-    name = parts[-1]
-    return name.endswith(".md") and not name.startswith(("_", ".")) and name != "README.md"
 
 
 def folder_in_repository(root: Path, folder: Path) -> str:

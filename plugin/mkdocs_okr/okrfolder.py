@@ -14,22 +14,30 @@ from pathlib import Path
 from .core.load import SourceFile
 
 
-def find_okr_files(folder: Path) -> list[Path]:
-    """Every `*.md` below `folder`, except README.md and names starting with '_' or '.'."""
-    return [folder / relative for relative in _okr_file_names(folder)]
+def _is_hidden(name: str) -> bool:
+    """A file or folder named `_draft` or `.git` is not part of the OKR folder."""
+    return name.startswith(("_", "."))
+
+
+def is_okr_path(relative: str) -> bool:
+    """Whether a path relative to the OKR folder (with '/') is an OKR file: every `*.md` except
+    README.md and names starting with '_' or '.', in folders not named so either."""
+    *folders, name = relative.split("/")
+    if any(_is_hidden(folder) for folder in folders):
+        return False
+    return name.endswith(".md") and not _is_hidden(name) and name != "README.md"
 
 
 def _okr_file_names(folder: Path) -> list[str]:
-    """The paths (relative to `folder`, with forward slashes) of `find_okr_files`, in order."""
+    """The paths (relative to `folder`, with forward slashes) of the OKR files, in order."""
     found: list[str] = []
     root = os.fspath(folder)
     for directory, subdirectories, files in os.walk(root):
-        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith(("_", ".")))
+        # A hidden folder holds no OKR file: not walking it saves reading `.git`.
+        subdirectories[:] = sorted(d for d in subdirectories if not _is_hidden(d))
         relative = os.path.relpath(directory, root).replace(os.sep, "/")
         prefix = "" if relative == "." else relative + "/"
-        for name in sorted(files):
-            if name.endswith(".md") and not name.startswith(("_", ".")) and name != "README.md":
-                found.append(prefix + name)
+        found += [prefix + name for name in sorted(files) if is_okr_path(prefix + name)]
     return found
 
 

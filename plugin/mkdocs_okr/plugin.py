@@ -3,9 +3,12 @@
 Hooks used, and why:
 - on_startup: defining it makes MkDocs keep this instance across `mkdocs serve` rebuilds; only
   `serve` keeps memos (a one-off build would only hold every set in memory until its end).
-- on_config: read the options into the core's Settings (the same model `okr check` uses),
-  watch the OKR folder (it lies outside docs_dir, so `serve` would not see edits), add the CSS
-  and the set pages' script (copy buttons, the check-in dialog).
+- on_config: read the options with `options.read_options` (the same function, models and
+  messages as `okr check`), watch the OKR folder (it lies outside docs_dir, so `serve` would not
+  see edits), add the CSS and the set pages' script (copy buttons, the check-in dialog), and
+  unless `repository_facts` is on, put the package's
+  `partials/source.html` before the theme's, so Material never asks the repository's host for
+  stars and forks (the site works offline and on intranets; a user's custom_dir still wins).
 - on_files: load, check and render every OKR set; log each diagnostic under the
   `mkdocs.plugins.okr` logger (so `--strict` counts it); add the pages with `File.generated`
   (nothing is written into docs_dir). Set pages stay out of the nav: a nav of thousands of
@@ -17,7 +20,6 @@ Hooks used, and why:
 
 from __future__ import annotations
 
-import gc
 import logging
 import posixpath
 from functools import partial
@@ -35,18 +37,23 @@ from mkdocs.utils.templates import TemplateContext
 
 from .clock import today as resolve_today
 from .config import OkrConfig
+from .core.collector import cyclic_gc_paused
 from .core.diagnostics import Diagnostic, Severity, format_text
 from .core.export import compact_json
-from .core.load import LoadMemo
-from .core.memo import KeysSnapshot, Memo, SetKeys
 from .core.organisation import analyse
-from .core.settings import Settings, settings_from_mapping
+from .core.settings import Settings
 from .okrfolder import folder_sources
+from .options import SiteOptions, read_options
 from .project import repo_link
 from .render import RenderOptions, checkin_dialog, render_pages, stylesheet
 from .render.i18n import language_of
+from .render.memo import ServeMemo
 
 log = get_plugin_logger("okr")
+
+# Material's partials/source.html without `data-md-component="source"`: the attribute is what
+# makes Material's script fetch the repository's stars and forks from its host's API.
+QUIET_SOURCE_PARTIAL = str(Path(__file__).parent / "templates" / "quiet_source")
 
 _LEVELS = {
     Severity.ERROR: logging.ERROR,
@@ -60,26 +67,27 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
 
     def __init__(self) -> None:
         self.settings = Settings()
+        self.site = SiteOptions()
         self.folder = Path("okrs")
         self.edit_urls: dict[str, str] = {}
         self.nav_paths: list[str] = []
         # Kept across `mkdocs serve` rebuilds (on_startup keeps this instance): a rebuild
         # parses and renders only what changed.
-        self.load_memo = LoadMemo()
-        self.page_memo = Memo()
-        self.export_memo = Memo()
-        self.keys_snapshot: KeysSnapshot | None = None
-        self.remember = True  # keep the memos: unless on_startup says this is not `serve`
+        self.serve_memo = ServeMemo()
+        self.remember = True  # keep the memo: unless on_startup says this is not `serve`
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Present so that MkDocs keeps one instance for all rebuilds of `mkdocs serve`.
         self.remember = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        settings, problems = settings_from_mapping(self.config.core_options())
+        # Every name written under `- okr:`, unknown ones too: read_options refuses those, as
+        # `okr check` does with the same mapping.
+        options, problems = read_options(dict(self.config))
         if problems:
             raise PluginError("Invalid options of the okr plugin:\n  " + "\n  ".join(problems))
-        self.settings = settings
+        self.settings, self.site = options.settings, options.site
+        settings = options.settings
         base = Path(config.config_file_path or ".").resolve().parent
         self.folder = base / settings.okrs_dir
         if not self.folder.is_dir():
@@ -88,31 +96,31 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
             )
         if str(self.folder) not in config.watch:
             config.watch.append(str(self.folder))
-        css = posixpath.join(self.config.pages_dir, "okr.css")
+        css = posixpath.join(self.site.pages_dir, "okr.css")
         if css not in [str(path) for path in config.extra_css]:
             config.extra_css.append(css)
         # check-in dialog hook: the set pages' script (copy buttons, the dialog)
-        script = posixpath.join(self.config.pages_dir, checkin_dialog.SCRIPT)
+        script = posixpath.join(self.site.pages_dir, checkin_dialog.SCRIPT)
         if script not in [str(path) for path in config.extra_javascript]:
             config.extra_javascript.append(script)
+        if not self.site.repository_facts and QUIET_SOURCE_PARTIAL not in config.theme.dirs:
+            # After the user's custom_dir (theirs wins), before the theme's own templates.
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, QUIET_SOURCE_PARTIAL)
         return config
 
     def _options(self, config: MkDocsConfig) -> RenderOptions:
-        try:
-            today = resolve_today(self.config.today)
-        except ValueError as error:
-            raise PluginError(f"okr plugin option today: {error}") from error
+        today = resolve_today(self.site.today)
         custom_dir = config.theme.custom_dir
         link = partial(
             repo_link, config.repo_url, config.edit_uri, config.docs_dir, self.settings.okrs_dir
         )
         return RenderOptions(
             today=today,
-            pages_dir=self.config.pages_dir.strip("/"),
+            pages_dir=self.site.pages_dir.strip("/"),
             language=language_of(config.theme.get("language")),
             directory_urls=config.use_directory_urls,
-            edit_url=link(self.config.edit_uri, "edit"),
-            source_url=link(self.config.source_uri, "blob"),
+            edit_url=link(self.site.edit_uri, "edit"),
+            source_url=link(self.site.source_uri, "blob"),
             template_dirs=(custom_dir,) if custom_dir else (),
             repo_url=config.repo_url,  # check-in dialog hook
         )
@@ -121,29 +129,22 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # What this makes is not cyclic garbage; under `mkdocs serve` the heap also holds the
         # last build's pages, which every collection would walk again and again.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with cyclic_gc_paused():
             return self._add_pages(files, config)
-        finally:
-            if collecting:
-                gc.enable()
 
     def _add_pages(self, files: Files, config: MkDocsConfig) -> Files:
-        load_memo = self.load_memo if self.remember else None
-        organisation = analyse(folder_sources(self.folder), self.settings, load_memo)
+        serve = self.serve_memo if self.remember else None
+        organisation = analyse(
+            folder_sources(self.folder), self.settings, serve.load if serve else None
+        )
         self._log(organisation.diagnostics, config)
         options = self._options(config)
-        keys = (
-            SetKeys(organisation, self.load_memo.digests, self.keys_snapshot)
-            if self.remember
-            else None
-        )
-        page_memo = self.page_memo if self.remember else None
+        keys = serve.start(organisation) if serve else None
         self.edit_urls = {}
         self.nav_paths = []
         automatic_nav = config.nav is None
-        for page in render_pages(organisation, options, page_memo, keys):
+        pages = render_pages(organisation, options, serve.pages if serve else None, keys)
+        for page in pages:
             if page.in_nav:
                 self.nav_paths.append(page.path)
             # With an explicit nav, on_nav places the index pages; MkDocs need not list them.
@@ -159,12 +160,12 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         # check-in dialog hook: the set pages' script
         script = posixpath.join(options.pages_dir, checkin_dialog.SCRIPT)
         self._add(files, File.generated(config, script, content=checkin_dialog.script()))
-        if self.config.export:
-            export_memo = self.export_memo if self.remember else None
-            export = compact_json(organisation, export_memo, keys)
-            self._add(files, File.generated(config, self.config.export, content=export))
-        if keys is not None:
-            self.keys_snapshot = keys.snapshot()
+        if self.site.export:
+            remembered = partial(serve.export_record, keys) if serve and keys else None
+            export = compact_json(organisation, remembered)
+            self._add(files, File.generated(config, self.site.export, content=export))
+        if serve and keys:
+            serve.finish(keys)
         return files
 
     def _add(self, files: Files, file: File) -> None:

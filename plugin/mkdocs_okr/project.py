@@ -1,6 +1,7 @@
 """Find the OKR folder and the plugin options of a site from its mkdocs.yml, without MkDocs.
 
-The `okr` command must judge files exactly as the plugin does, so it reads the same options.
+The `okr` command must judge files exactly as the plugin does, so it reads the same options
+with the same function (`options.read_options`).
 mkdocs.yml often holds tags for MkDocs' own loader (`!!python/name:...`, `!ENV`); we read it
 with a loader that turns any unknown tag into None, since we only want our plugin's options.
 """
@@ -14,7 +15,8 @@ from urllib.parse import urljoin
 import yaml
 
 from .clock import today as resolve_today
-from .core.settings import Settings, settings_from_mapping
+from .core.settings import Settings
+from .options import PluginOptions, read_options
 from .render import RenderOptions
 from .render.i18n import language_of
 
@@ -57,20 +59,19 @@ def plugin_options(config_file: Path) -> dict[str, Any] | None:
     return None
 
 
-# Options of the plugin that shape the site, not the judgement of OKR files (see config.py).
-SITE_OPTIONS = ("pages_dir", "export", "today", "edit_uri", "source_uri")
+def find_options(config_file: Path | None) -> tuple[PluginOptions, Path, list[str]]:
+    """The plugin's options and the OKR folder from a mkdocs.yml (or the defaults, ./okrs).
 
-
-def find_settings(config_file: Path | None) -> tuple[Settings, Path, list[str]]:
-    """Settings and the OKR folder from a mkdocs.yml (or the defaults beside ./okrs)."""
+    Every option is checked, the site's too: a mkdocs.yml that would stop the build is refused
+    here with the same message."""
     if config_file is not None and not config_file.is_file():
-        return Settings(), Path("okrs"), [f"the configuration file '{config_file}' does not exist"]
+        problem = f"the configuration file '{config_file}' does not exist"
+        return PluginOptions(), Path("okrs"), [problem]
     config_file = config_file or Path("mkdocs.yml")
-    options = plugin_options(config_file) if config_file.is_file() else None
-    core_options = {k: v for k, v in (options or {}).items() if k not in SITE_OPTIONS}
-    settings, problems = settings_from_mapping(core_options)
-    base = config_file.parent if options is not None else Path(".")
-    return settings, base / settings.okrs_dir, problems
+    written = plugin_options(config_file) if config_file.is_file() else None
+    options, problems = read_options(written)
+    base = config_file.parent if written is not None else Path(".")
+    return options, base / options.settings.okrs_dir, problems
 
 
 def repo_link(
@@ -109,9 +110,12 @@ def site_language(config_file: Path | None) -> str:
 
 
 def render_options(config_file: Path, settings: Settings, today: str | None) -> RenderOptions:
-    """The options the plugin would render with, read from a mkdocs.yml (for `okr render`)."""
+    """The options the plugin would render with, read from a mkdocs.yml (for `okr render`).
+
+    `find_options` has reported any invalid option already; here such an option is its default.
+    """
     config = read_config(config_file) or {}
-    options = plugin_options(config_file) or {}
+    site = read_options(plugin_options(config_file))[0].site
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
     assert isinstance(theme, dict)
     custom_dir = theme.get("custom_dir")
@@ -123,12 +127,12 @@ def render_options(config_file: Path, settings: Settings, today: str | None) -> 
         return repo_link(repo_url, edit_uri, docs_dir, settings.okrs_dir, given, kind)
 
     return RenderOptions(
-        today=resolve_today(today or options.get("today")),
-        pages_dir=str(options.get("pages_dir", "okr")).strip("/"),
+        today=resolve_today(today or site.today),
+        pages_dir=site.pages_dir.strip("/"),
         language=site_language(config_file),
         directory_urls=config.get("use_directory_urls", True) is not False,
-        edit_url=link(options.get("edit_uri"), "edit"),
-        source_url=link(options.get("source_uri"), "blob"),
+        edit_url=link(site.edit_uri, "edit"),
+        source_url=link(site.source_uri, "blob"),
         template_dirs=(str(config_file.parent / custom_dir),)
         if isinstance(custom_dir, str)
         else (),

@@ -34,9 +34,10 @@ def _inside(out: Path, relative: str) -> Path:
 
 
 def render_folder(organisation: Organisation, options: RenderOptions, out: Path) -> Written:
-    """Write every page, the stylesheet, the set pages' script and okrs.json under `out`, which stands for the
-    `pages_dir` folder of the site (for example docs/okr). Files of an earlier run that are no
-    longer generated are removed, so a deleted OKR set does not leave a stale page behind."""
+    """Write every page, the stylesheet, the set pages' script and okrs.json under `out`, which
+    stands for the `pages_dir` folder of the site (for example docs/okr). Files of an earlier run
+    that are no longer generated are removed, so a deleted OKR set does not leave a stale page
+    behind."""
     prefix = options.pages_dir.strip("/") + "/"
     wanted: dict[Path, str] = {}
     for page in render_pages(organisation, options):

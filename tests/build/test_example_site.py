@@ -30,7 +30,7 @@ def test_every_page_is_generated(site: Path, export: dict) -> None:
     assert (site / "okr" / "problems" / "index.html").is_file()
     assert (site / "okr" / "okr.css").is_file()
     cycles = {s["cycle"] for s in export["sets"]}
-    assert {"2026", "2026-Q3", "2026-Q4"} <= cycles
+    assert {"2026", "2026-Q3", "2026-Q4", "2026-11"} <= cycles
     for cycle in cycles:
         assert (site / "okr" / cycle / "index.html").is_file()
         assert (site / "okr" / cycle / "tree" / "index.html").is_file()
@@ -145,6 +145,26 @@ def test_titles_and_labels_are_chinese(site: Path) -> None:
     assert page.title.startswith("社媒运营")
     assert "对齐到" in page.text and "被以下目标支撑" in page.text
     assert "2026年11月20日" in page.text
+
+
+def test_material_chrome_is_named_in_chinese_and_readable(site: Path) -> None:
+    """theme_overrides/ gives the search dialog a name in the site's language and loads the
+    stylesheet that raises the footer's contrast (both checked by axe in tests/e2e)."""
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'class="md-search" data-md-component="search" role="dialog" aria-label="查找"' in home
+    assert 'href="stylesheets/site.css"' in home
+    css = (site / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    assert ".md-copyright" in css
+
+
+def test_the_month_sits_inside_the_quarter(site: Path, export: dict) -> None:
+    """The monthly cycle's sets align to the quarter's team and show up on its pages."""
+    month = {s["owner"] for s in export["sets"] if s["cycle"] == "2026-11"}
+    assert month == {"social-media", "video-editor"}
+    brand = parse(site / "okr" / "2026-Q4" / "brand" / "index.html")
+    assert any(link.endswith("2026-11/video-editor/#O1") for link in brand.links)
+    home = parse(site / "okr" / "index.html")
+    assert "2026-11" in home.text
 
 
 def test_search_index_finds_key_results(site: Path, export: dict) -> None:

@@ -9,9 +9,8 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from mkdocs_okr.core.load import LoadMemo
-from mkdocs_okr.core.memo import Memo
 from mkdocs_okr.plugin import OkrPlugin
+from mkdocs_okr.render.memo import ServeMemo
 
 from .sitetools import copy_example
 
@@ -33,26 +32,26 @@ def test_a_rebuild_parses_and_renders_only_what_changed(tmp_path: Path) -> None:
     plugin = config.plugins["okr"]
     assert isinstance(plugin, OkrPlugin)
     # MkDocs keeps plugin instances that define on_startup for the whole process (that is how
-    # `serve` keeps them): start this test with empty memos.
-    plugin.load_memo, plugin.page_memo = LoadMemo(), Memo()
+    # `serve` keeps them): start this test with an empty memo.
+    plugin.serve_memo = memo = ServeMemo()
 
     first = _build(config)
-    entries = plugin.page_memo.computed  # every page and part, all rendered the first time
-    sets = plugin.load_memo.parsed
+    entries = memo.pages.computed  # every page and part, all rendered the first time
+    sets = memo.load.parsed
     assert sets == len(list((project / "okrs").rglob("*.md"))) - 1  # README.md is not a set
 
     # Nothing changed: nothing parsed, no page or part of one rendered, the same pages.
     assert _build(config) == first
-    assert plugin.load_memo.parsed == 0
-    assert plugin.page_memo.computed == 0
+    assert memo.load.parsed == 0
+    assert memo.pages.computed == 0
 
     # One file saved again with a new note: that file is parsed; its page and the pages that
     # show it are rendered again, the others come from the memo.
     file = project / "okrs" / "2026-Q4" / "amazon-ads.md"
     file.write_text(file.read_text(encoding="utf-8") + "\n本周新增一条说明。\n", encoding="utf-8")
     third = _build(config)
-    assert plugin.load_memo.parsed == 1
-    assert 1 <= plugin.page_memo.computed < entries / 3
+    assert memo.load.parsed == 1
+    assert 1 <= memo.pages.computed < entries / 3
     assert third == _fresh(project)
     assert third != first
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from mkdocs_okr.core import Diagnostic, Organisation, Settings, analyse
+from mkdocs_okr.core.organisation import _loops
 from mkdocs_okr.okrfolder import read_folder
 from tests.core.okrfiles import write_set
 
@@ -276,6 +278,42 @@ def test_loop_of_three(tmp_path: Path) -> None:
     (loop,) = codes(organisation, "alignment-cycle")
     assert "2024/aa/O1 -> 2024/bb/O1 -> 2024/cc/O1 -> 2024/aa/O1" in loop.message
     assert loop.path == "2024/aa.md"
+
+
+@pytest.mark.parametrize("entry", ["aa", "bb", "cc"])
+def test_a_loop_is_reported_at_one_place_whatever_the_order_and_the_entry(
+    tmp_path: Path, entry: str
+) -> None:
+    # `a0` (first in every order) leads into the loop at `entry`: the walk meets the loop there.
+    okr(tmp_path, "company", "company", "2024")
+    okr(tmp_path, "a0", "team", "2024", "company", aligns=[f"{entry}/O1"])
+    okr(tmp_path, "aa", "team", "2024", "company", aligns=["bb/O1"])
+    okr(tmp_path, "bb", "team", "2024", "company", aligns=["cc/O1"])
+    okr(tmp_path, "cc", "team", "2024", "company", aligns=["aa/O1/KR1"])
+    files = read_folder(tmp_path)
+    reported = set()
+    for order in itertools.permutations(files):
+        (loop,) = codes(analyse(list(order), Settings()), "alignment-cycle")
+        reported.add((loop.path, loop.line, loop.column, loop.message))
+    # At the loop's smallest objective (2024/aa/O1), on its link into the loop.
+    aa = tmp_path / "2024" / "aa.md"
+    assert reported == {
+        (
+            "2024/aa.md",
+            *where(aa, "bb/O1"),
+            "These objectives align to each other in a loop: 2024/aa/O1 -> 2024/bb/O1 -> "
+            "2024/cc/O1 -> 2024/aa/O1. Alignment must lead up the tree; remove one of the links.",
+        )
+    }
+
+
+def test_the_loop_walk_does_not_depend_on_the_order_of_the_graph() -> None:
+    edges = {"x": ["c"], "a": ["b"], "b": ["c"], "c": ["a"], "d": ["d2"], "d2": ["d"]}
+    found = {
+        tuple(tuple(loop) for loop in _loops({key: edges[key] for key in order}))
+        for order in itertools.permutations(edges)
+    }
+    assert found == {(("a", "b", "c"), ("d", "d2"))}
 
 
 def test_two_loops_are_two_diagnostics(tmp_path: Path) -> None:

@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 
 from mkdocs_okr.core import Settings, analyse
+from mkdocs_okr.core.issueform import SetRef
+from mkdocs_okr.core.issuelinks import checkin_url, grade_url
 from mkdocs_okr.core.model import OkrSet
 from mkdocs_okr.publish import render_folder
 from mkdocs_okr.render import RenderOptions, render_pages
 from mkdocs_okr.render.checkin_dialog import (
     CheckinDialog,
     dialog_facts,
-    github_repository,
     script,
     script_json,
     tenths,
@@ -119,8 +120,13 @@ def test_which_buttons_show_when(today: dt.date, check_in: bool, grade: bool) ->
 
 def test_on_github_the_buttons_link_to_the_issue_forms_with_the_set_filled_in() -> None:
     dialog = facts(dt.date(2026, 12, 20), edit_url=EDIT + "2026-Q4/social-media.md")
-    checkin = f"{REPO}/issues/new?template=okr-checkin.yml&set=2026-Q4%2Fsocial-media"
-    grade = f"{REPO}/issues/new?template=okr-grade.yml&set=2026-Q4%2Fsocial-media"
+    # The shared link builder's links, with nothing but the set (and the title) filled in.
+    checkin = checkin_url(REPO, SetRef("2026-Q4", "social-media"), language="zh")
+    grade = grade_url(REPO, SetRef("2026-Q4", "social-media"), language="zh")
+    assert checkin == (
+        f"{REPO}/issues/new?template=okr-checkin.yml"
+        "&title=OKR%20%E8%BF%9B%E5%B1%95%202026-Q4%2Fsocial-media&set=2026-Q4%2Fsocial-media"
+    )
     assert (dialog.checkin_href, dialog.grade_href) == (checkin, grade)
     data = script_data(dialog)
     assert data["github"] is True
@@ -152,7 +158,10 @@ def test_on_github_the_buttons_link_to_the_issue_forms_with_the_set_filled_in() 
 def test_only_a_repository_on_github_has_issue_forms(
     repo_url: str | None, repository: str | None
 ) -> None:
-    assert github_repository(repo_url) == repository
+    data = script_data(facts(repo_url=repo_url))
+    assert data["github"] is (repository is not None)
+    link = data["checkin_url"]
+    assert (link.split("/issues/new?")[0] if isinstance(link, str) else None) == repository
 
 
 def test_elsewhere_the_buttons_fall_back_to_the_edit_link() -> None:
@@ -258,10 +267,8 @@ def test_a_set_page_holds_the_facts_as_one_inert_json_script() -> None:
     assert data["objectives"][0]["key_results"][0]["title"] == HOSTILE
     # The references and the no-script link are on the page too.
     assert '<code class="okr-reference__text">2026-Q4/social-media/O1/KR1</code>' in page.markdown
-    assert (
-        'href="https://github.com/example/okrs/issues/new?template=okr-checkin.yml&amp;set=2026-Q4%2Fsocial-media"'
-        in page.markdown
-    )
+    link = checkin_url(REPO, SetRef("2026-Q4", "social-media"), language="zh") or ""
+    assert f'href="{link.replace("&", "&amp;")}"' in page.markdown
 
 
 def test_okr_render_writes_the_script_beside_the_stylesheet(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import yaml
 
 from mkdocs_okr.config import OkrConfig
 from mkdocs_okr.core.settings import Settings
+from mkdocs_okr.options import SiteOptions
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "configuration.md").read_text(
     encoding="utf-8"
@@ -30,7 +31,10 @@ def test_every_plugin_option_is_in_the_documented_block() -> None:
 
 def test_the_documented_defaults_are_the_real_ones() -> None:
     documented = _documented_block()
-    defaults = Settings().model_dump(mode="json")
+    defaults = {
+        **Settings().model_dump(mode="json"),
+        **SiteOptions().model_dump(mode="json"),
+    }
+    assert sorted(documented) == sorted(defaults)
     for name, value in documented.items():
-        if name in defaults and name not in ("cycles",):
-            assert value == defaults[name], name
+        assert value == defaults[name], name

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from mkdocs_okr.core import Settings, analyse, settings_from_mapping
-from mkdocs_okr.core.cycles import Calendar, Cycle, builtin
+from mkdocs_okr.core.cycles import Calendar, Cycle, builtin, smallest_enclosing
 
 D = dt.date
 
@@ -157,13 +157,19 @@ def test_custom_cycle_containment() -> None:
     assert not fiscal.contains(cycle_of("2024"))
 
 
-def test_enclosing_lists_smallest_first_and_itself_first() -> None:
-    calendar = Calendar()
-    known = [cycle_of(i) for i in ["2024", "2024-Q1", "2024-H1", "2024-Q2", "2023"]]
-    quarter = cycle_of("2024-Q1")
-    assert [c.id for c in calendar.enclosing(quarter, known)] == ["2024-Q1", "2024-H1", "2024"]
-    month = cycle_of("2024-02")
-    assert [c.id for c in calendar.enclosing(month, known)] == ["2024-Q1", "2024-H1", "2024"]
+def test_smallest_enclosing_prefers_itself_then_the_smallest_cycle_around() -> None:
+    known = [cycle_of(i) for i in ["2024", "2024-H1", "2024-Q1", "2024-Q2", "2023"]]
+
+    def around(cycle_id: str, candidates: list[Cycle]) -> str | None:
+        found = smallest_enclosing(cycle_of(cycle_id), candidates, lambda c: c)
+        return found.id if found else None
+
+    assert around("2024-Q1", known) == "2024-Q1"
+    assert around("2024-Q1", list(reversed(known))) == "2024-Q1"
+    assert around("2024-02", known) == "2024-Q1"
+    assert around("2024-Q2", [c for c in known if c.id != "2024-Q2"]) == "2024-H1"
+    assert around("2024-Q3", known) == "2024"
+    assert around("2025-Q1", known) is None
 
 
 def _file(cycle: str) -> bytes:

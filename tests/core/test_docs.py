@@ -22,6 +22,7 @@ from mkdocs_okr import cli
 from mkdocs_okr.core import CODES, Settings, analyse
 from mkdocs_okr.core.export import EXPORT_VERSION, export_data
 from mkdocs_okr.core.schema import CheckinIn, KeyResultIn, ObjectiveIn, OkrSetIn
+from mkdocs_okr.render.body import retrospective
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 DIAGNOSTICS_SOURCE = Path(cli.__file__).parent / "core" / "diagnostics.py"
@@ -165,8 +166,9 @@ def test_each_code_states_its_severity_and_a_fix(code: str) -> None:
 
 
 def test_links_to_diagnostics_name_real_codes() -> None:
-    for page in sorted(DOCS.glob("*.md")):
-        for code in re.findall(r"\]\(diagnostics\.md#([^)]+)\)", page.read_text(encoding="utf-8")):
+    for page in sorted(DOCS.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        for code in re.findall(r"\]\((?:\.\./)?diagnostics\.md#([^)]+)\)", text):
             assert code in CODES, f"{page.name} links to unknown code {code}"
 
 
@@ -224,6 +226,65 @@ def test_worked_example_numbers_are_the_computed_ones() -> None:
         assert stated == computed[item], item
 
 
+# --- whole OKR files shown in the docs, and the quick references ---------------------------
+
+# Pages whose code blocks starting with `---` are whole OKR files, in every language.
+WHOLE_FILE_PAGES = ["format.md", "quick-reference.md", "zh/quick-reference.md"]
+QUICK_REFERENCES = ["quick-reference.md", "zh/quick-reference.md"]
+# The headings of the quick references' field tables, per page, in the order of FIELD_SECTIONS.
+QUICK_REFERENCE_HEADINGS = {
+    "quick-reference.md": ["### Set", "### Objective", "### Key result", "### Check-in"],
+    "zh/quick-reference.md": ["### OKR 集", "### 目标", "### 关键结果", "### 打卡记录"],
+}
+
+
+def whole_files(page: str) -> list[str]:
+    """The ```yaml and ```markdown blocks of `page` that are whole OKR files (start with ---)."""
+    return re.findall(
+        r"^```(?:yaml|markdown)\n(---\n.*?)^```$", read_doc(page), re.MULTILINE | re.DOTALL
+    )
+
+
+@pytest.mark.parametrize("page", WHOLE_FILE_PAGES)
+def test_whole_file_examples_pass_the_checks(page: str) -> None:
+    examples = whole_files(page)
+    assert examples, f"docs/{page} shows no whole OKR file"
+    for example in examples:
+        organisation = organisation_with({"2024-01/social-media.md": example})
+        problems = [d for d in organisation.diagnostics if d.path == "2024-01/social-media.md"]
+        assert problems == [], f"docs/{page}: {problems}"
+        assert organisation.get("2024-01", "social-media") is not None
+
+
+@pytest.mark.parametrize("page", QUICK_REFERENCES)
+def test_quick_reference_lists_every_field(page: str) -> None:
+    text = read_doc(page)
+    headings = QUICK_REFERENCE_HEADINGS[page]
+    for (model, _format_heading), heading in zip(FIELD_SECTIONS, headings, strict=True):
+        documented = table_names(section(text, heading))
+        assert documented == list(model.model_fields), f"docs/{page} {heading}"
+
+
+@pytest.mark.parametrize("page", QUICK_REFERENCES)
+def test_quick_reference_example_shows_each_kind_of_key_result(page: str) -> None:
+    (example,) = whole_files(page)
+    organisation = organisation_with({"2024-01/social-media.md": example})
+    okr_set = organisation.get("2024-01", "social-media")
+    assert okr_set is not None
+    record = next(s for s in export_data(organisation)["sets"] if s["owner"] == "social-media")
+    key_results = [kr for objective in record["objectives"] for kr in objective["key_results"]]
+    kinds = {
+        "raise": any(kr["target"] is not None and kr["target"] > kr["start"] for kr in key_results),
+        "lower": any(kr["target"] is not None and kr["target"] < kr["start"] for kr in key_results),
+        "milestone": any(kr["target"] is None and not kr["dropped"] for kr in key_results),
+        "dropped": any(kr["dropped"] for kr in key_results),
+        "check-ins": any(kr["checkins"] for kr in key_results),
+    }
+    assert all(kinds.values()), kinds
+    body = example.split("\n---\n", 1)[1]
+    assert retrospective(body), f"docs/{page}: the example has no retrospective section"
+
+
 # --- docs/export.md --------------------------------------------------------------------------
 
 EXPORT_FIXTURE = """---
@@ -269,7 +330,7 @@ def exported(config: Path, form: str) -> str:
     out = config.parent / f"export.{form}"
     status = cli.main(["export", "--config", str(config), "--format", form, "--output", str(out)])
     assert status == 0
-    return out.read_text(encoding="utf-8")
+    return out.read_text(encoding="utf-8-sig")  # the CSV starts with a byte order mark
 
 
 def test_export_documents_every_json_field(site: Path) -> None:
@@ -368,23 +429,38 @@ def test_cli_exit_statuses_are_the_documented_ones(
     capsys.readouterr()
 
 
-# --- docs/writing-okrs.md and docs/method.md -------------------------------------------------
+# --- docs/writing-okrs.md (every language) and docs/method.md ---------------------------------
 
 
-def guide_examples() -> list[tuple[str, str]]:
+# The guide in every language; each example's first line says what `okr check` reports.
+GUIDES = ["writing-okrs.md", "zh/writing-okrs.md"]
+
+
+def guide_examples(page: str) -> list[tuple[str, str]]:
     blocks = re.findall(
         r"^```yaml\n(# okr check: [^\n]*\n.*?)^```$",
-        read_doc("writing-okrs.md"),
+        read_doc(page),
         re.MULTILINE | re.DOTALL,
     )
     return [(block.split("\n", 1)[0], block) for block in blocks]
 
 
-def test_guide_has_examples() -> None:
-    assert len(guide_examples()) >= 5
+@pytest.mark.parametrize("page", GUIDES)
+def test_guide_has_examples(page: str) -> None:
+    assert len(guide_examples(page)) >= 5
 
 
-@pytest.mark.parametrize(("claim", "block"), guide_examples())
+def test_guides_in_every_language_make_the_same_claims() -> None:
+    """A translation shows the same examples, in the same order, with the same outcome."""
+    english = [claim for claim, _block in guide_examples(GUIDES[0])]
+    for page in GUIDES[1:]:
+        assert [claim for claim, _block in guide_examples(page)] == english, page
+
+
+@pytest.mark.parametrize(
+    ("claim", "block"),
+    [example for page in GUIDES for example in guide_examples(page)],
+)
 def test_guide_examples_report_what_they_say(claim: str, block: str) -> None:
     stated = claim.removeprefix("# okr check: ").strip()
     expected = set() if stated == "no problems" else {code.strip() for code in stated.split(",")}

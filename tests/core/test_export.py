@@ -307,7 +307,7 @@ def test_json_holds_every_field(folder: Path) -> None:
 
 
 def test_documented_fields_are_present(folder: Path) -> None:
-    # The fields issue 2 names; the rest may grow, these must stay.
+    # The fields docs/export.md promises to other tools; the rest may grow, these must stay.
     data = export_data(load(folder))
     for record in data["sets"]:
         assert {

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs_okr.core import Settings, analyse
 from mkdocs_okr.core.load import LoadMemo
-from mkdocs_okr.okrfolder import folder_sources, read_folder
+from mkdocs_okr.okrfolder import folder_sources, is_okr_path, read_folder
 
 from .okrfiles import write_set
 
@@ -26,6 +26,19 @@ def test_only_markdown_files_outside_hidden_and_underscore_names(tmp_path: Path)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("x", encoding="utf-8")
     assert [path for path, _raw in read_folder(tmp_path)] == ["a.md", "sub/b.md"]
+
+
+def test_the_folder_and_a_git_revision_select_the_same_files(tmp_path: Path) -> None:
+    names = ["a.md", "sub/b.md", "README.md", "sub/README.md", "_draft.md", ".hidden.md"]
+    names += ["_wip/c.md", ".git/d.md", "sub/_old/e.md", "notes.txt", "a.md.txt", "x/y/z.md"]
+    for name in names:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", encoding="utf-8")
+    # `okr diff` reads a revision's listing through is_okr_path; the site walks the folder.
+    walked = [path for path, _raw in read_folder(tmp_path)]
+    assert walked == ["a.md", "sub/b.md", "x/y/z.md"]
+    assert sorted(name for name in names if is_okr_path(name)) == walked
 
 
 def test_a_symbolic_link_is_not_followed(tmp_path: Path) -> None:

@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import pytest
 import yaml
 
 from mkdocs_okr.core.export import compact_json, to_json
-from mkdocs_okr.core.load import LoadMemo
-from mkdocs_okr.core.memo import KeysSnapshot, Memo, SetKeys
 from mkdocs_okr.core.organisation import analyse
 from mkdocs_okr.core.settings import Settings
 from mkdocs_okr.render import RenderOptions, render_pages
+from mkdocs_okr.render.memo import ServeMemo
 
 Files = dict[str, bytes]
 TEAMS = ("social", "ads", "kol")
@@ -157,20 +157,21 @@ EDITS = {
 
 
 class Serve:
-    """What `mkdocs serve` keeps from one rebuild to the next."""
+    """A `mkdocs serve` rebuild, as the plugin makes it with its memo."""
 
     def __init__(self) -> None:
-        self.load, self.pages, self.export = LoadMemo(), Memo(), Memo()
-        self.keys: KeysSnapshot | None = None
+        self.memo = ServeMemo()
+        self.pages, self.export = self.memo.pages, self.memo.export
 
     def site(
         self, files: Files, options: RenderOptions, settings: Settings | None = None
     ) -> tuple[dict[str, str], str]:
-        organisation = analyse(sorted(files.items()), settings or Settings(), self.load)
-        keys = SetKeys(organisation, self.load.digests, self.keys)
-        pages = render_pages(organisation, options, self.pages, keys)
-        export_text = compact_json(organisation, self.export, keys).decode()
-        self.keys = keys.snapshot()
+        memo = self.memo
+        organisation = analyse(sorted(files.items()), settings or Settings(), memo.load)
+        keys = memo.start(organisation)
+        pages = render_pages(organisation, options, memo.pages, keys)
+        export_text = compact_json(organisation, partial(memo.export_record, keys)).decode()
+        memo.finish(keys)
         return {page.path: page.markdown for page in pages}, export_text
 
 
@@ -228,3 +229,64 @@ def test_memos_follow_the_options() -> None:
     # The core's options too: other grading colours.
     stricter = Settings.model_validate({"grading": {"green": 0.9, "yellow": 0.6}})
     assert serve.site(files, later, stricter) == fresh(files, later, stricter)
+
+
+def test_a_member_supporting_another_team_is_shown_true_on_its_own_teams_page() -> None:
+    """Cross-team alignment: kol-07 supports the ads team's key result. When the ads file breaks
+    (its owner still readable, so the broken reference is not reported twice), kol-07's
+    objective aligns to nothing, and the kol team's page, which lists kol-07 with its count of
+    unaligned objectives, must say so after a rebuild as after a build from scratch."""
+    options = RenderOptions(today=dt.date(2024, 2, 16))
+    files = organisation_files()
+    _replace("2024-Q1/kol-07.md", "aligns: kol/O1/KR", "aligns: ads/O1/KR")(files)
+    serve = Serve()
+    assert serve.site(files, options) == fresh(files, options)
+    for edit in (
+        _replace("2024-Q1/ads.md", "level: team", "level: teams"),  # ads is no set any more
+        _replace("2024-Q1/ads.md", "level: teams", "level: team"),  # and is back
+        _replace("2024-Q1/ads.md", "title: Followers 1-1", "title: Fans 1-1"),
+    ):
+        edit(files)
+        pages, export_text = serve.site(files, options)
+        expected_pages, expected_export = fresh(files, options)
+        stale = [path for path in expected_pages if pages.get(path) != expected_pages[path]]
+        assert stale == [] and pages.keys() == expected_pages.keys()
+        assert export_text == expected_export
+
+
+def test_a_set_whose_reference_stops_resolving_marks_its_own_team_dirty() -> None:
+    """The invariant of render/memo.py, without rendering: what another team's file does to a
+    member's references changes the member's own key, so the member's team (whose page lists
+    the member's row) is among the sets whose view may have changed."""
+    files = organisation_files()
+    _replace("2024-Q1/kol-07.md", "aligns: kol/O1/KR", "aligns: ads/O1/KR")(files)
+    memo = ServeMemo()
+    before = analyse(sorted(files.items()), Settings(), memo.load)
+    memo.finish(memo.start(before))
+    _replace("2024-Q1/ads.md", "level: team", "level: teams")(files)
+    after = analyse(sorted(files.items()), Settings(), memo.load)
+    keys = memo.start(after)
+    assert keys.dirty is not None
+    assert {"2024-Q1/kol-07.md", "2024-Q1/kol.md"} <= keys.dirty
+    assert "2024-Q1/social.md" not in keys.dirty  # nothing it shows changed
+
+
+def test_a_subtree_edited_while_it_stood_elsewhere_is_shown_new_when_it_moves_back() -> None:
+    """A chain of teams (kol supports ads, ads supports social): social moves to another
+    company objective, kol is retitled while its subtree stands there, and social moves back.
+    The kol subtree's key from before the move must not be taken for the truth."""
+    options = RenderOptions(today=dt.date(2024, 2, 16))
+    files = organisation_files()
+    _replace("2024-Q1/ads.md", "aligns: company/O2/KR1", "aligns: social/O1")(files)
+    _replace("2024-Q1/kol.md", "aligns: company/O1/KR1", "aligns: ads/O1")(files)
+    serve = Serve()
+    serve.site(files, options)
+    for edit in (
+        _replace("2024-Q1/social.md", "aligns: company/O1/KR1", "aligns: company/O2/KR1"),
+        _replace("2024-Q1/kol.md", "kol reach", "kol reached"),
+        _replace("2024-Q1/social.md", "aligns: company/O2/KR1", "aligns: company/O1/KR1"),
+    ):
+        edit(files)
+        pages, _export = serve.site(files, options)
+        expected, _ = fresh(files, options)
+        assert [path for path in expected if pages.get(path) != expected[path]] == []

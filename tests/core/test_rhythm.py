@@ -252,6 +252,14 @@ def test_histogram_counts_objective_scores_per_level() -> None:
 # --- this week ---------------------------------------------------------------------------------
 
 
+def this_week(organisation: Organisation, today: dt.date) -> list[review.TeamWeek]:
+    """The weekly meeting as the site groups it: per team, the 7 days ending `today`."""
+    return [
+        review.team_week(group, today, organisation.settings)
+        for group in review.week_groups(organisation, today)
+    ]
+
+
 def test_this_week_lists_changes_silence_and_lagging() -> None:
     company = {
         "cycle": "2024-Q1",
@@ -301,7 +309,7 @@ def test_this_week_lists_changes_silence_and_lagging() -> None:
             }
         ],
     }
-    weeks = review.this_week(organisation(company, team, member), dt.date(2024, 2, 10))
+    weeks = this_week(organisation(company, team, member), dt.date(2024, 2, 10))
     by_team = {w.team.owner if w.team else None: w for w in weeks}
     assert list(by_team) == ["company", "brand"]  # the company first, then each team
 
@@ -319,7 +327,7 @@ def test_this_week_lists_changes_silence_and_lagging() -> None:
 
 
 def test_nothing_runs_outside_the_cycle() -> None:
-    assert review.this_week(organisation(_team(["2024-01-05"])), dt.date(2024, 5, 1)) == []
+    assert this_week(organisation(_team(["2024-01-05"])), dt.date(2024, 5, 1)) == []
 
 
 # --- calibration across cycles --------------------------------------------------------------

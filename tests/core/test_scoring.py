@@ -1,4 +1,4 @@
-"""Scoring, exactly as issue 2 states it; every expected number is worked out by hand."""
+"""Scoring, exactly as docs/format.md states it; every expected number is worked out by hand."""
 
 from __future__ import annotations
 

@@ -17,6 +17,18 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Locator, Page, expect
 
+from mkdocs_okr.core.issueform import (
+    FIELDS,
+    NO_RESPONSE,
+    CheckinRequest,
+    Form,
+    GradeRequest,
+    SetRef,
+    Status,
+    parse_issue,
+)
+from mkdocs_okr.core.issuelinks import MAX_URL_BYTES, checkin_url, grade_url
+
 from ..build.sitetools import run_mkdocs, write_project
 from .browser import serve
 from .test_accessibility import AXE, BLOCKING, SCHEMES, _describe
@@ -26,32 +38,32 @@ pytestmark = pytest.mark.e2e
 SET_PAGE = "okr/2026-Q4/social-media/"
 ENDED_SET_PAGE = "okr/2026-Q3/social-media/"
 REPOSITORY = "https://github.com/example/mkdocs-okr"
-MAX_URL_BYTES = 8000
 
 RECORD_OPEN = """
 window.__opened = [];
 window.open = (url, target, features) => { window.__opened.push({url, target, features}); return null; };
 """
 
-# Only for this test: one `updates` line -> (ref, value, status, note). The real parser of
-# issue bodies lives with the issue forms; the grammar is the shared contract.
-_UPDATE = re.compile(
-    r"(?P<ref>[^\s=]+) = (?P<value>完成|未完成|done|not done|[-+]?[0-9.]+)"
-    r"(?: \[(?P<status>[^\]]+)\])?(?: # (?P<note>.*))?"
-)
+ISSUE_DAY = dt.date(2026, 11, 27)
 
 
-def parse_updates(text: str) -> list[tuple[str, float | bool, str | None, str | None]]:
-    found: list[tuple[str, float | bool, str | None, str | None]] = []
-    for line in text.splitlines():
-        match = _UPDATE.fullmatch(line)
-        assert match, f"not an updates line: {line!r}"
-        raw = match["value"]
-        value: float | bool = (
-            raw in ("完成", "done") if raw in ("完成", "未完成", "done", "not done") else float(raw)
-        )
-        found.append((match["ref"], value, match["status"], match["note"]))
-    return found
+def submitted(form: Form, fields: dict[str, str]) -> CheckinRequest | GradeRequest:
+    """What the issue-form parser reads from the issue GitHub would write for `fields` (the
+    prefilled values, as a reader submits them unchanged)."""
+    labels = [(field, field.labels["zh"]) for field in FIELDS[form]]
+    body = "\n\n".join(f"### {label}\n\n{fields.get(f.id) or NO_RESPONSE}" for f, label in labels)
+    parsed = parse_issue(form, body, ISSUE_DAY)
+    assert parsed.problems == (), parsed.problems
+    assert parsed.request is not None
+    return parsed.request
+
+
+def updates_of(fields: dict[str, str]) -> list[tuple[str, float | bool, Status | None, str | None]]:
+    """The check-ins an issue prefilled with `fields` asks for: (ref, value, status, note)."""
+    request = submitted(Form.CHECKIN, fields)
+    assert isinstance(request, CheckinRequest)
+    assert str(request.set) == fields["set"]
+    return [(u.ref, u.reading.amount, u.status, u.note) for u in request.updates]
 
 
 @pytest.fixture(scope="session")
@@ -146,11 +158,10 @@ def test_check_in_by_keyboard_opens_the_prefilled_issue_form(page: Page, example
     assert (call["target"], call["features"]) == ("_blank", "noopener")
     address, fields = form_fields(call["url"])
     assert address == f"{REPOSITORY}/issues/new"
-    assert fields.keys() == {"template", "set", "updates"}  # no date: the issue's day
+    assert fields.keys() == {"template", "title", "set", "updates"}  # no date: the issue's day
     assert (fields["template"], fields["set"]) == ("okr-checkin.yml", "2026-Q4/social-media")
-    assert parse_updates(fields["updates"]) == [
-        ("O1/KR1", 6000.0, "有风险", "受算法调整影响 #2 & 50% <b>")
-    ]
+    assert fields["title"] == "OKR 进展 2026-Q4/social-media"
+    assert updates_of(fields) == [("O1/KR1", 6000.0, Status.AT_RISK, "受算法调整影响 #2 & 50% <b>")]
     # Escape closes the dialog, and focus is back on the button that opened it.
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
@@ -171,7 +182,7 @@ def test_unchanged_key_results_are_not_sent_and_a_milestone_is_a_checkbox(
     dialog.get_by_role("button", name="打开议题表单").click()
     (call,) = opened(page)
     _address, fields = form_fields(call["url"])
-    assert parse_updates(fields["updates"]) == [
+    assert updates_of(fields) == [
         ("O1/KR3", 520.0, None, None),
         ("O2/KR1", False, None, None),
     ]
@@ -195,10 +206,15 @@ def test_grading_sends_the_changed_scores_and_the_retrospective(
     assert address == f"{REPOSITORY}/issues/new"
     assert fields == {
         "template": "okr-grade.yml",
+        "title": "OKR 评分 2026-Q3/social-media",
         "set": "2026-Q3/social-media",
         "scores": "O1/KR1 = 0.8",
         "retrospective": "Reels 效果好；互动率没做起来，需要设计支持。",
     }
+    request = submitted(Form.GRADE, fields)
+    assert isinstance(request, GradeRequest)
+    assert [(s.ref, s.score) for s in request.scores] == [("O1/KR1", 0.8)]
+    assert request.retrospective == fields["retrospective"]
 
 
 def test_without_javascript_the_buttons_are_links_to_the_issue_form(
@@ -208,12 +224,13 @@ def test_without_javascript_the_buttons_are_links_to_the_issue_form(
     try:
         page.goto(example_url + ENDED_SET_PAGE)
         checkin = page.get_by_role("link", name="更新进度")
-        expect(checkin).to_have_attribute(
-            "href", f"{REPOSITORY}/issues/new?template=okr-checkin.yml&set=2026-Q3%2Fsocial-media"
-        )
+        ended = SetRef("2026-Q3", "social-media")
+        expect(checkin).to_have_attribute("href", str(checkin_url(REPOSITORY, ended)))
         expect(page.get_by_role("link", name="打分与复盘")).to_have_attribute(
-            "href", f"{REPOSITORY}/issues/new?template=okr-grade.yml&set=2026-Q3%2Fsocial-media"
+            "href", str(grade_url(REPOSITORY, ended))
         )
+        _address, fields = form_fields(str(checkin.get_attribute("href")))
+        assert (fields["template"], fields["set"]) == ("okr-checkin.yml", "2026-Q3/social-media")
         # The references are still there to read; only their copy buttons need a script.
         expect(page.locator(".okr-reference__text").first).to_have_text("2026-Q3/social-media/O1")
         expect(page.get_by_role("button", name=re.compile("复制引用"))).to_have_count(0)
@@ -327,11 +344,11 @@ def test_twenty_five_check_ins_with_chinese_notes_fit_in_a_link(page: Page, big_
     (call,) = opened(page)
     assert len(call["url"].encode()) < MAX_URL_BYTES
     _address, fields = form_fields(call["url"])
-    updates = parse_updates(fields["updates"])
+    updates = updates_of(fields)
     assert len(updates) == 25
-    assert updates[23] == ("O5/KR4", 9.6, "有风险", NOTE)  # 60 % of the way from 12 down to 8
-    assert updates[24] == ("O5/KR5", True, "有风险", NOTE)
-    assert all(status == "有风险" and note == NOTE for _ref, _v, status, note in updates)
+    assert updates[23] == ("O5/KR4", 9.6, Status.AT_RISK, NOTE)  # 60 % of the way from 12 to 8
+    assert updates[24] == ("O5/KR5", True, Status.AT_RISK, NOTE)
+    assert all(status is Status.AT_RISK and note == NOTE for _ref, _v, status, note in updates)
 
 
 def test_a_link_too_long_for_github_is_refused_with_a_reason(page: Page, big_site: str) -> None:

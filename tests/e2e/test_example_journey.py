@@ -21,17 +21,18 @@ def page(browser: Browser) -> Page:
 def test_home_cycle_set_align_and_back(page: Page, example_url: str) -> None:
     page.goto(example_url + "okr/")
     expect(page.locator("h1#okr")).to_be_visible()
+    # The current cycle is the shortest running one: the month, inside the quarter.
     current = page.locator(".okr-card--current")
     expect(current).to_have_count(1)
-    expect(current.locator("h2")).to_contain_text("2026-Q4")
+    expect(current.locator("h2")).to_contain_text("2026-11")
 
     current.locator("h2 a").click()
-    expect(page).to_have_url(re.compile(r"/okr/2026-Q4/$"))
+    expect(page).to_have_url(re.compile(r"/okr/2026-11/$"))
     page.get_by_role("link", name="社媒运营 小王").first.click()
-    expect(page).to_have_url(re.compile(r"/okr/2026-Q4/social-media/$"))
+    expect(page).to_have_url(re.compile(r"/okr/2026-11/social-media/$"))
 
-    # "Aligns to" lands on the exact key result of the team's page.
-    up = page.locator(".okr-links--up a").first
+    # "Aligns to" crosses from the month to the exact key result of the team's quarter page.
+    up = page.locator(".okr-links--up a[href*='/brand/']").first
     href = up.get_attribute("href") or ""
     fragment = href.split("#", 1)[1]
     up.click()
@@ -39,10 +40,11 @@ def test_home_cycle_set_align_and_back(page: Page, example_url: str) -> None:
     target = page.locator(f"[id='{fragment}']")
     expect(target).to_be_in_viewport()
 
-    # "Supported by" on that key result leads back to the objective we came from.
-    back = target.locator(".okr-links--down a", has_text="社媒运营 小王").first
+    # "Supported by" on that key result names the month and leads back to the objective.
+    back = target.locator(".okr-links--down a", has_text="社媒运营 小王").filter(has_text="2026-11")
+    expect(back).to_have_count(1)
     back.click()
-    expect(page).to_have_url(re.compile(r"/okr/2026-Q4/social-media/#O\d+$"))
+    expect(page).to_have_url(re.compile(r"/okr/2026-11/social-media/#O\d+$"))
     objective_id = page.url.rsplit("#", 1)[1]
     expect(page.locator(f"h2[id='{objective_id}']")).to_be_in_viewport()
 

@@ -34,6 +34,7 @@ import yaml
 from mkdocs_okr.cli import main
 from mkdocs_okr.core.diagnostics import CODES
 from mkdocs_okr.core.organisation import Organisation, analyse
+from mkdocs_okr.core.refusals import TEXTS as REFUSALS
 from mkdocs_okr.core.settings import Settings
 
 GOLDEN = Path(__file__).parent
@@ -330,7 +331,8 @@ def test_generated_case(case: Case) -> None:
 def test_every_diagnostic_code_has_a_golden_case() -> None:
     covered = {e["code"] for c in CASES for e in committed_case(c).expected}
     covered |= {e["code"] for c in GENERATED for e in c.expected}
-    assert sorted(set(CODES) - covered) == []
+    # A command's refusal is not found in a file: tests/core/test_refusals.py covers each one.
+    assert sorted(set(CODES) - covered - set(REFUSALS)) == []
 
 
 def test_an_alias_bomb_is_refused_without_expanding() -> None:

@@ -1,4 +1,5 @@
-"""Cycles: the periods OKRs are set for (METHOD.md rule 20: month, two months, quarter, year).
+"""Cycles: the periods OKRs are set for (docs/method.md, rule 20: month, two months, quarter,
+year).
 
 Built-in ids: `2024` (year), `2024-H1` (half), `2024-Q3` (quarter), `2024-B2` (two months:
 Mar-Apr), `2024-07` (month). Any other name is a custom cycle defined with its dates in the
@@ -10,7 +11,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 _PATTERNS = [
     (re.compile(r"([0-9]{4})"), "year"),
@@ -20,6 +23,7 @@ _PATTERNS = [
     (re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])"), "month"),
 ]
 _MONTHS = {"year": 12, "half": 6, "quarter": 3, "bimonth": 2, "month": 1}
+T = TypeVar("T")
 CUSTOM_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 
 
@@ -63,6 +67,22 @@ def builtin(cycle_id: str) -> Cycle | None:
     return None
 
 
+def smallest_enclosing(
+    cycle: Cycle, candidates: Iterable[T], cycle_of: Callable[[T], Cycle]
+) -> T | None:
+    """The candidate whose cycle is `cycle` itself, else the one with the smallest cycle around it.
+
+    An `aligns` reference or a `parent` written without a cycle means the owner's set in the
+    same cycle, or in the smallest cycle that contains it (a quarter's team aligns to the
+    company's year). Ties between cycles of equal length go to the smaller id, so the choice
+    never depends on the order of the files.
+    """
+    around = [c for c in candidates if cycle_of(c).contains(cycle)]
+    if not around:
+        return None
+    return min(around, key=lambda c: (cycle_of(c) != cycle, cycle_of(c).days, cycle_of(c).id))
+
+
 class Calendar:
     """Resolves cycle ids: the built-in forms plus the custom cycles of the configuration."""
 
@@ -76,8 +96,3 @@ class Calendar:
 
     def is_cycle_id(self, text: str) -> bool:
         return self.get(text) is not None
-
-    def enclosing(self, cycle: Cycle, known: list[Cycle]) -> list[Cycle]:
-        """The cycles of `known` that contain `cycle`, smallest first, itself first of all."""
-        around = [other for other in known if other.contains(cycle)]
-        return sorted(around, key=lambda other: (other != cycle, other.days, other.id))

@@ -18,10 +18,6 @@ class Severity(str, enum.Enum):
     WARNING = "warning"
     INFO = "info"
 
-    @property
-    def rank(self) -> int:
-        return {"error": 0, "warning": 1, "info": 2}[self.value]
-
 
 @dataclass(frozen=True)
 class Diagnostic:
@@ -143,13 +139,37 @@ CODES: dict[str, tuple[Severity, str]] = {
     "checkin-order": (Severity.ERROR, "check-ins not in date order"),
     "checkin-value-type": (Severity.ERROR, "a check-in value of the wrong kind for its KR"),
     "current-mismatch": (Severity.WARNING, "`current` differs from the latest check-in"),
-    # Method (METHOD.md), warnings whose limits are configurable
+    # Method (docs/method.md), warnings whose limits are configurable
     "too-many-objectives": (Severity.WARNING, "more objectives than the level's limit"),
     "too-many-key-results": (Severity.WARNING, "more key results than the limit"),
     "weights-not-100": (Severity.WARNING, "the KR weights of an objective do not sum to 100"),
     "not-measurable": (Severity.WARNING, "a key result with no target and no `done`"),
     "task-like": (Severity.WARNING, "a key result that reads like a routine task"),
     "unaligned": (Severity.WARNING, "a team or individual objective that aligns to nothing"),
+    # Refusals of `okr new` (core/refusals.py holds their texts)
+    "new-unknown-cycle": (Severity.ERROR, "the cycle of the new set is not a cycle"),
+    "new-invalid-id": (Severity.ERROR, "the owner or parent is not a usable id"),
+    "new-parent-on-company": (Severity.ERROR, "a parent given for a company OKR set"),
+    "new-parent-missing": (Severity.ERROR, "no parent given for a team or individual set"),
+    "new-invalid-reference": (Severity.ERROR, "an `--aligns` that is not a reference"),
+    # Refusals of `okr carry`
+    "carry-no-set": (Severity.ERROR, "an `--owner` with no OKR set in the old cycle"),
+    "carry-empty-cycle": (Severity.ERROR, "the old cycle has no OKR set"),
+    "carry-all-dropped": (Severity.ERROR, "every key result of a set is dropped"),
+    # Refusals of `okr checkin`
+    "checkin-unreadable": (Severity.ERROR, "the file does not pass as an OKR file"),
+    "checkin-cr-line-breaks": (Severity.ERROR, "the file uses old Mac line breaks (CR)"),
+    "checkin-date-outside-cycle": (Severity.ERROR, "the date is outside the set's cycle"),
+    "checkin-given-twice": (Severity.ERROR, "one key result is given twice"),
+    "checkin-unknown-key-result": (Severity.ERROR, "the set has no such key result"),
+    "checkin-dropped": (Severity.ERROR, "the key result is dropped"),
+    "checkin-milestone-value": (Severity.ERROR, "a number given for a milestone"),
+    "checkin-number-value": (Severity.ERROR, "true or false given for a number to reach"),
+    "checkin-not-a-number": (Severity.ERROR, "the value is not a plain number"),
+    "checkin-not-after-latest": (Severity.ERROR, "the date is not after the latest check-in"),
+    "checkin-note-too-long": (Severity.ERROR, "the note is longer than 2,000 characters"),
+    "checkin-not-editable": (Severity.ERROR, "the file's text cannot take the check-in"),
+    "checkin-read-back": (Severity.ERROR, "the edited file would not read back as intended"),
 }
 
 
@@ -165,10 +185,6 @@ def make(
     default, _summary = CODES[code]
     text = Text.plain(message) if isinstance(message, str) else message
     return Diagnostic(severity or default, code, path, line, column, text)
-
-
-def has_errors(diagnostics: list[Diagnostic]) -> bool:
-    return any(d.severity is Severity.ERROR for d in diagnostics)
 
 
 def one_line(text: str) -> str:

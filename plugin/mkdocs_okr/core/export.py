@@ -9,28 +9,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from .memo import Memo, SetKeys
+from .figures import computed_number, written_number
 from .model import KeyResult, Objective, OkrSet
 from .organisation import Goal, Organisation, objective_ref
 
 EXPORT_VERSION = 1
-
-
-def _number(value: float | None) -> float | None:
-    """A computed progress or score, to four decimals (more would only show float noise)."""
-    if value is None:
-        return None
-    return _value(round(value, 4))
-
-
-def _value(value: float | None) -> float | None:
-    """A value as written in the file, exactly: the export loses nothing (10000.0 -> 10000)."""
-    if value is None:
-        return None
-    return int(value) if value == int(value) and abs(value) < 1e15 else value
 
 
 def _refs(targets: list[Goal]) -> list[str]:
@@ -41,20 +28,19 @@ def _key_result(
     organisation: Organisation, okr_set: OkrSet, objective: Objective, kr: KeyResult
 ) -> dict[str, Any]:
     ref = f"{objective_ref(okr_set, objective)}/{kr.id}"
-    current = kr.current
     return {
         "ref": ref,
         "id": kr.id,
         "title": kr.title,
         "kind": kr.kind,
-        "start": _value(kr.start) if kr.kind == "numeric" else None,
-        "target": _value(kr.target),
+        "start": written_number(kr.start) if kr.kind == "numeric" else None,
+        "target": written_number(kr.target),
         "unit": kr.unit,
-        "weight": _value(kr.weight),
-        "current": current if isinstance(current, bool) or current is None else _value(current),
-        "progress": _number(kr.progress),
-        "score": _number(kr.score),
-        "score_given": _value(kr.score_given),
+        "weight": written_number(kr.weight),
+        "current": written_number(kr.current),
+        "progress": computed_number(kr.progress),
+        "score": computed_number(kr.score),
+        "score_given": written_number(kr.score_given),
         "dropped": kr.dropped,
         "reason": kr.reason,
         "tags": kr.tags,
@@ -62,7 +48,7 @@ def _key_result(
         "checkins": [
             {
                 "date": c.date.isoformat(),
-                "value": c.value if isinstance(c.value, bool) else _value(c.value),
+                "value": written_number(c.value),
                 "note": c.note,
             }
             for c in kr.checkins
@@ -78,10 +64,10 @@ def _objective(organisation: Organisation, okr_set: OkrSet, objective: Objective
         "id": objective.id,
         "title": objective.title,
         "type": objective.type,
-        "weight": _value(objective.weight),
+        "weight": written_number(objective.weight),
         "tags": objective.tags,
-        "progress": _number(objective.progress),
-        "score": _number(objective.score),
+        "progress": computed_number(objective.progress),
+        "score": computed_number(objective.score),
         "aligns": _refs(organisation.aligns.get(ref, [])),
         "supported_by": _refs(organisation.supported_by.get(ref, [])),
         "key_results": [
@@ -104,8 +90,8 @@ def set_record(organisation: Organisation, okr_set: OkrSet) -> dict[str, Any]:
         "parent": okr_set.parent,
         "parent_ref": parent.ref if parent else None,
         "tags": okr_set.tags,
-        "progress": _number(okr_set.progress),
-        "score": _number(okr_set.score),
+        "progress": computed_number(okr_set.progress),
+        "score": computed_number(okr_set.score),
         "last_checkin": okr_set.last_checkin.isoformat() if okr_set.last_checkin else None,
         "objectives": [_objective(organisation, okr_set, o) for o in okr_set.objectives],
     }
@@ -147,16 +133,15 @@ def to_json(organisation: Organisation, *, compact: bool = False) -> str:
     return json.dumps(export_data(organisation), ensure_ascii=False, indent=2) + "\n"
 
 
-def compact_json(
-    organisation: Organisation, memo: Memo | None = None, keys: SetKeys | None = None
-) -> bytes:
+RecordMemo = Callable[[OkrSet, Callable[[], bytes]], bytes]
+"""(set, how to make its record) -> the record, perhaps remembered from an earlier run."""
+
+
+def compact_json(organisation: Organisation, remembered: RecordMemo | None = None) -> bytes:
     """The export as compact JSON in UTF-8, written set by set and joined once (at company
-    scale it is tens of megabytes). With a memo and the sets' keys (`mkdocs serve`), the
-    records of sets whose content and links did not change since the memo's last run are
-    taken from it."""
+    scale it is tens of megabytes). `mkdocs serve` passes `remembered`, which gives the
+    records of sets whose content and links did not change since its last run."""
     sets = _sets_in_order(organisation)
-    if memo is not None:
-        memo.start()
     diagnostics = _compact([d.as_dict() for d in organisation.diagnostics])
     summary = _compact(_summary(organisation, len(sets)))
     parts = [f'{{"version":{EXPORT_VERSION},"sets":['.encode()]
@@ -164,13 +149,8 @@ def compact_json(
         if index:
             parts.append(b",")
         record = partial(_compact_record, organisation, okr_set)
-        if memo is None or keys is None:
-            parts.append(record())
-        else:
-            parts.append(memo.get(keys.of_one(okr_set, "export"), record))
+        parts.append(record() if remembered is None else remembered(okr_set, record))
     parts.append(f'],"diagnostics":{diagnostics},"summary":{summary}}}\n'.encode())
-    if memo is not None:
-        memo.finish()
     return b"".join(parts)
 
 

@@ -30,3 +30,21 @@ def at_least(value: float, edge: float) -> bool:
 def gap_within(expected: float, progress: float, tolerance: float) -> bool:
     """`progress` trails `expected` by at most `tolerance` (all read as shown)."""
     return hundredths(expected) - hundredths(progress) <= hundredths(tolerance)
+
+
+# Numbers written out for machines (`okr export`, `okr diff --format json`): `True` and `None`
+# pass through, a whole number loses its `.0` (10000.0 -> 10000, as people wrote it).
+
+
+def written_number(value: float | bool | None) -> float | bool | None:
+    """A value as written in a file, exactly: the output loses nothing."""
+    if value is None or isinstance(value, bool):
+        return value
+    return int(value) if value == int(value) and abs(value) < 1e15 else value
+
+
+def computed_number(value: float | bool | None) -> float | bool | None:
+    """A computed progress, score or sum, to four decimals (more would only show float noise)."""
+    if value is None or isinstance(value, bool):
+        return value
+    return written_number(round(value, 4))

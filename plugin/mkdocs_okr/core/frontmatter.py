@@ -150,11 +150,27 @@ def decode(
     return text, []
 
 
+def opens_front_matter(first_line: str) -> bool:
+    """An OKR file's first line is `---` (trailing spaces and a CR allowed)."""
+    return first_line.rstrip() == "---"
+
+
+def front_matter_end(lines: list[str]) -> int | None:
+    """The index of the line that closes the front matter (`---` or `...`), or None when the
+    first line does not open it or no line closes it. Lines may keep a trailing CR."""
+    if not lines or not opens_front_matter(lines[0]):
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return index
+    return None
+
+
 def split(text: str, path: str) -> tuple[str | None, str, int, list[Diagnostic]]:
     """Text -> (front matter YAML, body, first body line, diagnostics)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    if not opens_front_matter(lines[0]):
         return (
             None,
             "",
@@ -170,11 +186,11 @@ def split(text: str, path: str) -> tuple[str | None, str, int, list[Diagnostic]]
                 )
             ],
         )
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            yaml_text = "\n".join(lines[1:index]) + "\n"
-            body = "\n".join(lines[index + 1 :])
-            return yaml_text, body, index + 2, []
+    end = front_matter_end(lines)
+    if end is not None:
+        yaml_text = "\n".join(lines[1:end]) + "\n"
+        body = "\n".join(lines[end + 1 :])
+        return yaml_text, body, end + 2, []
     return (
         None,
         "",

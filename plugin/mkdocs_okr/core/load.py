@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import re
 from collections.abc import Callable, Iterable
@@ -11,6 +10,7 @@ from functools import partial
 
 from pydantic import ValidationError
 
+from .collector import cyclic_gc_paused
 from .cycles import Calendar, Cycle
 from .diagnostics import Diagnostic, make
 from .frontmatter import Document, read
@@ -332,15 +332,10 @@ def _build_key_result(
     )
 
 
-def _is_whole(total: float) -> bool:
-    """Weights that sum to 100 (per cent) or to 1 (Feishu's fractions)."""
-    return abs(total - 100) <= 1e-6 or abs(total - 1) <= 1e-9
-
-
 def _lint_set(
     okr_set: OkrSet, settings: Settings, out: list[Diagnostic], aligns_written: list[bool]
 ) -> None:
-    """The method's rules (METHOD.md 1, 4, 7, 8, 9) as warnings."""
+    """The method's rules (docs/method.md, rules 1, 4, 7, 8, 9) as warnings."""
     path = okr_set.path
     limits = settings.limits_for(okr_set.level)
     if len(okr_set.objectives) > limits.objectives:
@@ -366,22 +361,18 @@ def _lint_set(
                     f"{limits.key_results}.",
                 )
             )
-        if any(kr.weight_given for kr in active):
+        if not objective.weights_sum_to_100:
             total = sum(kr.weight for kr in active)
-            # Dropping a key result must not force its owner to rewrite the other weights:
-            # the weights as written (dropped ones included) may sum to 100 as well.
-            as_written = sum(kr.weight for kr in objective.key_results)
-            if not any(_is_whole(value) for value in (total, as_written)):
-                out.append(
-                    make(
-                        "weights-not-100",
-                        path,
-                        *objective.position,
-                        f"The weights of objective {objective.id}'s key results add up to "
-                        f"{total:g}, not 100. Make them sum to 100 (per cent) so each weight "
-                        "says how much its key result counts.",
-                    )
+            out.append(
+                make(
+                    "weights-not-100",
+                    path,
+                    *objective.position,
+                    f"The weights of objective {objective.id}'s key results add up to "
+                    f"{total:g}, not 100. Make them sum to 100 (per cent) so each weight "
+                    "says how much its key result counts.",
                 )
+            )
         if okr_set.level != "company" and not has_aligns:
             out.append(
                 make(
@@ -461,11 +452,7 @@ def unreadable_file(path: str) -> LoadedFile:
 
 def load_files(files: Files, settings: Settings, memo: LoadMemo | None = None) -> list[LoadedFile]:
     """Files -> loaded files, in the order given."""
-    # Loading makes millions of small objects and no cyclic garbage; the cyclic collector would
-    # walk them over and over (28 % of `okr check` at 10,000 sets, bench/profile_check.py).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with cyclic_gc_paused():
         if memo is not None:
             return memo.load(_sources(files), settings)
         calendar = settings.calendar()
@@ -478,9 +465,6 @@ def load_files(files: Files, settings: Settings, memo: LoadMemo | None = None) -
                 else load_text(raw, source.path, settings, calendar)
             )
         return found
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def content_digest(raw: bytes) -> str:

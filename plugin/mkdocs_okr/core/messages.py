@@ -15,9 +15,21 @@ from dataclasses import dataclass
 LANGUAGES = ("en", "zh")
 DEFAULT_LANGUAGE = "en"
 
+
+def _collect(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    collected: dict[str, dict[str, str]] = {}
+    for catalogue in catalogues:
+        for key, texts in catalogue.items():
+            if key in collected:
+                raise ValueError(f"message key {key!r} is defined twice")
+            collected[key] = texts
+    return collected
+
+
 # key -> language -> template for str.format (arguments by name). A key is a diagnostic code,
-# or a code and a dot and what tells its messages apart (`invalid-cycle.custom`).
-MESSAGES: dict[str, dict[str, str]] = {}
+# or a code and a dot and what tells its messages apart (`invalid-cycle.custom`). The texts
+# live in core/texts/, one module per topic.
+MESSAGES: dict[str, dict[str, str]] = _collect()
 
 _PLAIN = ""  # the key of a text given as it is, in one language only (see Text.plain)
 

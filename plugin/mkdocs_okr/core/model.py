@@ -29,6 +29,11 @@ def weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
     return clamp01(sum(value * weight for value, weight in pairs) / total)
 
 
+def weights_whole(total: float) -> bool:
+    """Weights that sum to 100 (per cent) or to 1 (Feishu's fractions of 1)."""
+    return abs(total - 100) <= 1e-6 or abs(total - 1) <= 1e-9
+
+
 @dataclass(slots=True)  # 10 per key result: slots keep a large organisation small
 class Checkin:
     date: dt.date
@@ -126,6 +131,20 @@ class Objective:
     @property
     def active_key_results(self) -> list[KeyResult]:
         return [kr for kr in self.key_results if not kr.dropped]
+
+    @property
+    def weights_sum_to_100(self) -> bool:
+        """False when KR weights are given and sum to neither 100 nor 1 (METHOD.md rule 9).
+
+        Dropping a key result must not force its owner to rewrite the other weights: the
+        weights as written (dropped ones included) may sum to 100 as well.
+        """
+        active = self.active_key_results
+        if not any(kr.weight_given for kr in active):
+            return True
+        return weights_whole(sum(kr.weight for kr in active)) or weights_whole(
+            sum(kr.weight for kr in self.key_results)
+        )
 
     @property
     def progress(self) -> float | None:

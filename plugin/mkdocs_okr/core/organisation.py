@@ -6,13 +6,13 @@
 
 from __future__ import annotations
 
-import gc
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from operator import itemgetter
 
-from .cycles import Cycle
+from .collector import cyclic_gc_paused
+from .cycles import Cycle, smallest_enclosing
 from .diagnostics import Diagnostic, Severity, make
 from .load import Files, LoadedFile, LoadMemo, load_files
 from .model import LEVEL_RANK, KeyResult, Objective, OkrSet, Reference, key_result_in
@@ -72,7 +72,7 @@ class Organisation:
         """The parent's set in this cycle, else in the smallest enclosing cycle that has one."""
         if okr_set.parent is None or okr_set.parent == okr_set.owner:
             return None  # a set is never its own parent: walking up the tree must end
-        return self._owner_in_cycle(okr_set.parent, okr_set.cycle)
+        return self.owner_set_in(okr_set.parent, okr_set.cycle)
 
     def children_of(self, okr_set: OkrSet) -> list[OkrSet]:
         """The sets whose parent resolves to `okr_set` (in its cycle or in cycles inside it)."""
@@ -90,17 +90,12 @@ class Organisation:
     def history_of(self, owner: str) -> list[OkrSet]:
         return sorted(self._by_owner.get(owner, []), key=lambda s: (s.cycle.start, s.cycle.days))
 
-    def _owner_in_cycle(self, owner: str, cycle: Cycle) -> OkrSet | None:
+    def owner_set_in(self, owner: str, cycle: Cycle) -> OkrSet | None:
         """The owner's set in `cycle`, else in the smallest enclosing cycle that has one."""
         key = (owner, cycle.id)
         if key in self._found:
             return self._found[key]
-        around = [s for s in self._by_owner.get(owner, []) if s.cycle.contains(cycle)]
-        found = (
-            min(around, key=lambda s: (s.cycle != cycle, s.cycle.days, s.cycle.id))
-            if around
-            else None
-        )
+        found = smallest_enclosing(cycle, self._by_owner.get(owner, []), _cycle_of)
         self._found[key] = found  # asked for every set, reference and page: once is enough
         return found
 
@@ -115,6 +110,10 @@ class Organisation:
             self._by_cycle[okr_set.cycle.id].append(okr_set)
 
 
+def _cycle_of(okr_set: OkrSet) -> Cycle:
+    return okr_set.cycle
+
+
 def analyse(files: Files, settings: Settings, memo: LoadMemo | None = None) -> Organisation:
     """(relative path, bytes) of every OKR file (or source files) -> the checked, linked
     organisation.
@@ -122,16 +121,8 @@ def analyse(files: Files, settings: Settings, memo: LoadMemo | None = None) -> O
     A file whose bytes are None could not be read from disk; it is reported, not fatal. With a
     memo, files whose content is unchanged since the memo's last run are not parsed again.
     """
-    # Loading and linking make millions of small objects and no cyclic garbage; the cyclic
-    # collector would walk the growing heap of sets over and over (bench/profile_check.py:
-    # 28 % of loading 10,000 sets; linking 5,000 took three times longer with it).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with cyclic_gc_paused():
         return _analyse(files, settings, memo)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _analyse(files: Files, settings: Settings, memo: LoadMemo | None) -> Organisation:
@@ -252,7 +243,7 @@ def _check_parent_loops(organisation: Organisation) -> None:
         )
 
 
-def _resolve(
+def _resolve_reference(
     organisation: Organisation, okr_set: OkrSet, reference: Reference
 ) -> tuple[Goal | None, str | None]:
     """A reference -> its target, or None and why not."""
@@ -262,7 +253,7 @@ def _resolve(
         if target_set is None:
             return None, f"'{reference.owner}' has no OKR set in cycle {reference.cycle}"
     else:
-        target_set = organisation._owner_in_cycle(reference.owner, okr_set.cycle)
+        target_set = organisation.owner_set_in(reference.owner, okr_set.cycle)
         if target_set is None:
             return None, (
                 f"'{reference.owner}' has no OKR set in cycle {okr_set.cycle.id} or a cycle "
@@ -309,7 +300,7 @@ def _hidden_by_broken_file(
         return True  # the broken file's cycle is unknown: it may be the one meant
     if reference.cycle is not None:
         return any(cycle is not None and cycle.id == reference.cycle for cycle in broken)
-    resolved = organisation._owner_in_cycle(reference.owner, okr_set.cycle)
+    resolved = organisation.owner_set_in(reference.owner, okr_set.cycle)
     for cycle in broken:
         if cycle is None or not cycle.contains(okr_set.cycle):
             continue
@@ -334,7 +325,7 @@ def _link(organisation: Organisation, loaded: list[LoadedFile]) -> None:
             targets: list[Goal] = []
             seen: set[str] = set()
             for reference in objective.aligns:
-                target, why = _resolve(organisation, okr_set, reference)
+                target, why = _resolve_reference(organisation, okr_set, reference)
                 if target is None:
                     if _hidden_by_broken_file(
                         organisation, okr_set, reference, broken.get(reference.owner, [])

@@ -1,5 +1,5 @@
 """The cycle rhythm's end and its weekly beat: verdicts, the score histogram, calibration across
-cycles, and what moved this week (METHOD.md rules 10, 15-19).
+cycles, and what moved this week (docs/method.md, rules 10, 15-19).
 
 Verdicts judge an objective by its type: a committed objective aims at 1.0 (0.8-0.9 is
 acceptable); for an aspirational one 0.6-0.7 is the sweet spot, 1.0 may mean it was not
@@ -142,7 +142,7 @@ def judged_objectives(sets: list[OkrSet], today: dt.date, settings: Settings) ->
 
 @dataclass
 class Highlights:
-    """What a cycle review discusses first (METHOD.md rule 19)."""
+    """What a cycle review discusses first (docs/method.md, rule 19)."""
 
     missed: list[Judged]  # committed objectives below `committed_acceptable`
     full_marks: list[Judged]  # aspirational objectives at 1.0: ambitious enough?
@@ -296,10 +296,3 @@ def team_week(group: WeekGroup, today: dt.date, settings: Settings) -> TeamWeek:
         if not checked:
             week.silent.append(okr_set)
     return week
-
-
-def this_week(organisation: Organisation, today: dt.date) -> list[TeamWeek]:
-    """The weekly meeting: per team, in the running cycles, the 7 days ending `today`."""
-    return [
-        team_week(group, today, organisation.settings) for group in week_groups(organisation, today)
-    ]

@@ -1,6 +1,6 @@
 """The weekly rhythm: expected progress, on track / behind / at risk, and stale sets.
 
-METHOD.md rule 15: a weekly review drags the progress bar; a set with no check-in for two
+docs/method.md, rule 15: a weekly review drags the progress bar; a set with no check-in for two
 weeks in a running cycle is stale. "Today" is given by the caller (the plugin and the command
 take it from SOURCE_DATE_EPOCH, a flag or the clock), so the core stays pure and testable.
 """

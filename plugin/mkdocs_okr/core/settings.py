@@ -1,7 +1,8 @@
-"""Settings of the core: what a site's `mkdocs.yml` may change (the plugin's options).
+"""Settings of the core: the plugin's options in `mkdocs.yml` that judge OKR files.
 
-One pydantic model reads them, for the MkDocs plugin and for the `okr` command alike, so both
-judge OKR files by the same rules.
+This model is their one declaration: the MkDocs plugin and the `okr` command read them through
+it (mkdocs_okr/options.py, which adds the options that only shape the site), so both judge
+OKR files by the same rules.
 """
 
 from __future__ import annotations
@@ -9,7 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .cycles import CUSTOM_NAME, Calendar, builtin
 from .diagnostics import CODES
@@ -25,7 +33,7 @@ class Limits(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     objectives: int = Field(5, ge=1)
-    """Most objectives an OKR set of this level should have (METHOD.md rule 8)."""
+    """Most objectives an OKR set of this level should have (docs/method.md, rule 8)."""
     key_results: int = Field(5, ge=1)
     """Most key results an objective should have."""
 
@@ -76,7 +84,7 @@ class Tolerance(BaseModel):
 
 
 class Verdicts(BaseModel):
-    """Where the verdicts of graded objectives change (METHOD.md rules 10 and 19)."""
+    """Where the verdicts of graded objectives change (docs/method.md, rules 10 and 19)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -98,7 +106,7 @@ class Verdicts(BaseModel):
 
 
 class Settings(BaseModel):
-    """Every option of the `okr` plugin in mkdocs.yml (documented in docs/configuration.md)."""
+    """The options of the `okr` plugin that judge OKR files (docs/configuration.md)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -138,6 +146,23 @@ class Settings(BaseModel):
     ignore: list[str] = Field(default_factory=list)
     """Diagnostic codes not to report at all (for example `task-like`)."""
 
+    @field_validator("limits", mode="before")
+    @classmethod
+    def _over_the_default_limits(cls, value: Any) -> Any:
+        # Raising the team's limit must not lift an individual's 3 objectives to the model's
+        # 5: a level or a field left out keeps its default.
+        if not isinstance(value, dict):
+            return value
+        merged: dict[Any, Any] = {
+            level: limits.model_dump() for level, limits in _default_limits().items()
+        }
+        for level, given in value.items():
+            default = merged.get(level)
+            if isinstance(given, dict) and isinstance(default, dict):
+                given = {**default, **given}
+            merged[level] = given
+        return merged
+
     @model_validator(mode="after")
     def _known_codes(self) -> Settings:
         unknown = [code for code in self.ignore if code not in CODES]
@@ -164,13 +189,17 @@ class Settings(BaseModel):
         return Calendar({name: (c.start, c.end) for name, c in self.cycles.items()})
 
 
+def option_problems(error: ValidationError) -> list[str]:
+    """Each problem of an options model, named as in mkdocs.yml (`plugins.okr.stale_days: ...`)."""
+    return [
+        f"plugins.okr.{'.'.join(str(part) for part in e['loc'])}: {e['msg']}"
+        for e in error.errors()
+    ]
+
+
 def settings_from_mapping(options: dict[str, Any] | None) -> tuple[Settings, list[str]]:
-    """Options as written in mkdocs.yml -> Settings, or the defaults and readable problems."""
+    """Core options as written in mkdocs.yml -> Settings, or the defaults and readable problems."""
     try:
         return Settings.model_validate(options or {}), []
     except ValidationError as error:
-        problems = [
-            f"plugins.okr.{'.'.join(str(part) for part in e['loc'])}: {e['msg']}"
-            for e in error.errors()
-        ]
-        return Settings(), problems
+        return Settings(), option_problems(error)

@@ -1,5 +1,6 @@
 """Pure rendering: the core's organisation -> Markdown pages with HTML blocks (Jinja, autoescape)."""
 
-from .site import Page, RenderOptions, page_url, relative_url, render_pages, stylesheet
+from .paths import page_url, relative_url
+from .site import Page, RenderOptions, render_pages, stylesheet
 
 __all__ = ["Page", "RenderOptions", "page_url", "relative_url", "render_pages", "stylesheet"]

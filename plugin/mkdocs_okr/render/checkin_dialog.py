@@ -14,27 +14,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
-from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
+from ..core import issuelinks
 from ..core.figures import hundredths
+from ..core.issueform import SetRef
 from ..core.model import KeyResult, OkrSet
 
 SCRIPT = "okr-checkin.js"
 STYLESHEET = "okr-checkin.css"
-CHECKIN_FORM = "okr-checkin.yml"
-GRADE_FORM = "okr-grade.yml"
 GRADING_WINDOW = dt.timedelta(days=14)
 """Grading opens this long before a cycle's last day (and stays open once the cycle ended)."""
-
-GITHUB_HOSTS = ("github.com", "www.github.com")
-# A repository on github.com: https://github.com/OWNER/REPO (owner and name as GitHub allows).
-_GITHUB_PATH = re.compile(r"/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/([A-Za-z0-9._-]{1,100})")
 
 # Kept here rather than in render/i18n.py while the renderer is being restructured; the lead
 # may move them into the one catalogue. Status words are those of the issue-form grammar.
@@ -143,31 +137,6 @@ class CheckinDialog:
     facts_json: Markup
 
 
-def github_repository(repo_url: str | None) -> str | None:
-    """`https://github.com/OWNER/REPO` when `repo_url` names a repository on github.com, else
-    None (GitLab, Gitee, an intranet server or no repository: there is no issue form to open)."""
-    if not repo_url:
-        return None
-    try:
-        parts = urlsplit(repo_url.strip())
-    except ValueError:
-        return None
-    if parts.scheme not in ("https", "http") or parts.hostname not in GITHUB_HOSTS:
-        return None
-    path = parts.path.rstrip("/")
-    path = path[: -len(".git")] if path.endswith(".git") else path
-    match = _GITHUB_PATH.fullmatch(path)
-    if match is None or parts.query or parts.fragment:
-        return None
-    return f"https://github.com/{match.group(1)}/{match.group(2)}"
-
-
-def issue_form_link(repository: str, form: str, set_ref: str) -> str:
-    """The issue form `form` of `repository` with only the set filled in (the script appends
-    the other fields). The lead may switch this to the shared prefilled-link builder."""
-    return f"{repository}/issues/new?template={quote(form)}&set={quote(set_ref, safe='')}"
-
-
 def grading_opens(okr_set: OkrSet) -> dt.date:
     return okr_set.cycle.end - GRADING_WINDOW
 
@@ -236,9 +205,12 @@ def dialog_facts(
 
     `edit_url` is the link that edits the set's file (None without one)."""
     labels = labels_of(language)
-    repository = github_repository(repo_url)
-    checkin_link = issue_form_link(repository, CHECKIN_FORM, okr_set.ref) if repository else None
-    grade_link = issue_form_link(repository, GRADE_FORM, okr_set.ref) if repository else None
+    language = language if language in LABELS else "en"
+    # The issue forms with only the set filled in (the script appends the other fields);
+    # None when the repository is not on GitHub.
+    set_ref = SetRef(okr_set.cycle.id, okr_set.owner)
+    checkin_link = issuelinks.checkin_url(repo_url, set_ref, language=language)
+    grade_link = issuelinks.grade_url(repo_url, set_ref, language=language)
     checking_in, grading = can_check_in(okr_set, today), can_grade(okr_set, today)
     references: dict[str, str] = {}
     objectives = []
@@ -257,9 +229,10 @@ def dialog_facts(
         "set": okr_set.ref,
         "name": okr_set.name,
         "file": okr_set.path,
-        "language": language if language in LABELS else "en",
+        "language": language,
         "cycle": {"start": okr_set.cycle.start.isoformat(), "end": okr_set.cycle.end.isoformat()},
-        "github": repository is not None,
+        "github": checkin_link is not None,
+        "max_url_bytes": issuelinks.MAX_URL_BYTES,
         "checkin_url": checkin_link if checking_in else None,
         "grade_url": grade_link if grading else None,
         "edit_url": edit_url,

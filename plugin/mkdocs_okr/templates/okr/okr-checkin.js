@@ -8,8 +8,6 @@
 (function () {
   "use strict";
 
-  // GitHub refuses longer links (414); a Chinese character costs 9 bytes percent-encoded.
-  var MAX_URL_BYTES = 8000;
   var STATUSES = ["on track", "at risk", "off track"];
   var dialogs = {};
   var counter = 0;
@@ -409,7 +407,8 @@
         if (day !== defaultDate) url += "&date=" + encodeURIComponent(day);
       }
       var size = byteLength(url);
-      if (size > MAX_URL_BYTES) {
+      // GitHub refuses longer links (414); a Chinese character costs 9 bytes percent-encoded.
+      if (size > facts.max_url_bytes) {
         message.textContent = format(labels.too_long, { size: (size / 1024).toFixed(1) });
         return;
       }

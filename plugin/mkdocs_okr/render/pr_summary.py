@@ -15,8 +15,8 @@ from typing import Any
 
 import jinja2
 
+from ..core.compare import Change, Flag, KeyResultDiff, ObjectiveDiff, OrganisationDiff, SetDiff
 from ..core.diagnostics import Diagnostic
-from ..core.diff import Change, Flag, KeyResultDiff, ObjectiveDiff, OrganisationDiff, SetDiff
 from ..core.figures import hundredths, shown
 
 LABELS: dict[str, dict[str, str]] = {

@@ -1,4 +1,5 @@
-"""What a change does to the goals: the OKR files at two revisions -> a diff for reviewers.
+"""Compare two organisations for a pull request: the OKR files at two revisions -> what the
+change does to the goals, for reviewers (`okr diff`).
 
 Pure: it takes the files' bytes (read from git by the caller) and the settings, analyses both
 sides with the same `analyse` as `okr check`, and compares them. OKR sets are matched by
@@ -10,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .diagnostics import Diagnostic, Severity
+from .figures import computed_number, written_number
 from .load import LoadedFile
 from .model import Checkin, KeyResult, Objective, OkrSet
 from .organisation import Organisation, analyse, objective_ref
@@ -202,21 +204,6 @@ def _changes(pairs: list[tuple[str, Any, Any]]) -> list[Change]:
     return [Change(name, old, new) for name, old, new in pairs if not _same(old, new)]
 
 
-def _whole(total: float) -> bool:
-    # The same rule as the `weights-not-100` lint: per cent, or Feishu's fractions of 1.
-    return abs(total - 100) <= 1e-6 or abs(total - 1) <= 1e-9
-
-
-def weights_sum_whole(objective: Objective) -> bool:
-    """False when the KR weights are given and do not sum to 100 (or 1)."""
-    active = objective.active_key_results
-    if not any(kr.weight_given for kr in active):
-        return True
-    total = sum(kr.weight for kr in active)
-    as_written = sum(kr.weight for kr in objective.key_results)
-    return _whole(total) or _whole(as_written)
-
-
 def _status(kr: KeyResult) -> str:
     return "dropped" if kr.dropped else "active"
 
@@ -322,7 +309,7 @@ def _objective(
     for kr_id in dict.fromkeys(order):
         kr_diff = _key_result(f"{ref}/{kr_id}", old_krs.get(kr_id), new_krs.get(kr_id))
         if status == "changed" and kr_diff.status == "removed" and not old_krs[kr_id].dropped:
-            # Dropped KRs stay in the file with a reason (METHOD.md rule 11); a deleted one
+            # Dropped KRs stay in the file with a reason (docs/method.md, rule 11); a deleted one
             # takes its history with it.
             kr_diff.flags.append(Flag("kr-removed", kr_diff.ref))
         diff.key_results.append(kr_diff)
@@ -336,13 +323,13 @@ def _objective(
             ("aligns", _aligns(base, old_set, old), _aligns(head, new_set, new)),
         ]
     )
-    if weights_sum_whole(old) and not weights_sum_whole(new):
+    if old.weights_sum_to_100 and not new.weights_sum_to_100:
         diff.flags.append(
             Flag(
                 "weights-not-100",
                 ref,
                 None,
-                sum(kr.weight for kr in new.active_key_results),
+                computed_number(sum(kr.weight for kr in new.active_key_results)),
             )
         )
     if _resolved(base, old_set, old) and not _resolved(head, new_set, new):
@@ -583,23 +570,17 @@ def compare(base_files: Files, head_files: Files, settings: Settings) -> Organis
 # JSON -----------------------------------------------------------------------------------
 
 
-def _number(value: Value) -> Value:
-    if value is None or isinstance(value, bool):
-        return value
-    rounded = round(value, 4)
-    return int(rounded) if rounded == int(rounded) and abs(rounded) < 1e15 else rounded
-
-
 def _plain(value: Any) -> Any:
-    if isinstance(value, (float, int)) or value is None:
-        return _number(value)
+    """A field's value as written (a number, a text, or a list of `aligns` references)."""
     if isinstance(value, list):
         return [_plain(item) for item in value]
+    if isinstance(value, (float, int)) or value is None:
+        return written_number(value)
     return value
 
 
-def _pair(pair: tuple[Value, Value]) -> dict[str, Value]:
-    return {"old": _number(pair[0]), "new": _number(pair[1])}
+def _pair(pair: tuple[Value, Value], number: Callable[[Value], Value]) -> dict[str, Value]:
+    return {"old": number(pair[0]), "new": number(pair[1])}
 
 
 def _changes_data(changes: list[Change]) -> list[dict[str, Any]]:
@@ -622,10 +603,10 @@ def _kr_data(kr: KeyResultDiff) -> dict[str, Any]:
         "unit": kr.unit,
         "changes": _changes_data(kr.changes),
         "flags": _flags_data(kr.flags),
-        "value": _pair(kr.value),
-        "progress": _pair(kr.progress),
+        "value": _pair(kr.value, written_number),
+        "progress": _pair(kr.progress, computed_number),
         "new_checkins": [
-            {"date": c.date.isoformat(), "value": _number(c.value), "note": c.note}
+            {"date": c.date.isoformat(), "value": written_number(c.value), "note": c.note}
             for c in kr.new_checkins
         ],
     }
@@ -654,8 +635,8 @@ def to_data(diff: OrganisationDiff, base: str, head: str | None) -> dict[str, An
                 "old_path": s.old_path,
                 "changes": _changes_data(s.changes),
                 "body_changed": s.body_changed,
-                "score": _pair(s.score),
-                "progress": _pair(s.progress),
+                "score": _pair(s.score, computed_number),
+                "progress": _pair(s.progress, computed_number),
                 "flags": _flags_data(s.flags),
                 "objectives": [
                     {
@@ -665,8 +646,8 @@ def to_data(diff: OrganisationDiff, base: str, head: str | None) -> dict[str, An
                         "status": o.status,
                         "changes": _changes_data(o.changes),
                         "flags": _flags_data(o.flags),
-                        "score": _pair(o.score),
-                        "progress": _pair(o.progress),
+                        "score": _pair(o.score, computed_number),
+                        "progress": _pair(o.progress, computed_number),
                         "key_results": [_kr_data(kr) for kr in o.key_results if kr.shown],
                     }
                     for o in s.objectives

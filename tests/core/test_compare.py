@@ -1,11 +1,11 @@
-"""core.diff: two sides of an OKR folder -> what changed, without git."""
+"""core.compare: two sides of an OKR folder -> what changed for a pull request, without git."""
 
 from __future__ import annotations
 
 import pytest
 
+from mkdocs_okr.core.compare import FLAGS, compare, diagnostic_changes, to_data
 from mkdocs_okr.core.diagnostics import Diagnostic, Severity
-from mkdocs_okr.core.diff import FLAGS, compare, diagnostic_changes, to_data
 from mkdocs_okr.core.settings import Settings
 
 SET = """---
@@ -126,7 +126,10 @@ def test_same_bytes_is_an_empty_diff(settings: Settings) -> None:
     assert to_data(diff, "main", None)["empty"] is True
 
 
-def test_json_numbers_are_rounded_and_whole_ones_are_integers(settings: Settings) -> None:
+def test_json_numbers_as_written_computed_ones_rounded_whole_ones_integers(
+    settings: Settings,
+) -> None:
+    # The same rule as the export (core/figures.py): a written value loses nothing.
     checkins = "        checkins:\n          - {date: 2024-01-05, value: 333.33333}\n"
     diff = compare(
         [("a.md", text(target=1000))], [("a.md", text(target=999, checkins=checkins))], settings
@@ -134,5 +137,6 @@ def test_json_numbers_are_rounded_and_whole_ones_are_integers(settings: Settings
     data = to_data(diff, "main", "HEAD")
     kr = data["sets"][0]["objectives"][0]["key_results"][0]
     assert kr["changes"] == [{"field": "target", "old": 1000, "new": 999}]
-    assert kr["value"] == {"old": 0, "new": 333.3333}
+    assert kr["value"] == {"old": 0, "new": 333.33333}
+    assert kr["new_checkins"][0]["value"] == 333.33333
     assert kr["progress"] == {"old": 0, "new": 0.3337}

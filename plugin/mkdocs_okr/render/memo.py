@@ -1,12 +1,27 @@
 """Memos for `mkdocs serve`: keep what the last run computed, keyed by what it was computed from.
 
-A rebuild after one saved file should cost what that file changed, not what the organisation
-holds. Everything the site shows about an OKR set comes from OKR files (the set's own and the
-sets it shows: its parent, its children and the sets linked to it by alignment), from the
-diagnostics found in them, and from the options. `SetKeys` turns that into strings that change
-whenever any of it changes; `Memo` keeps a value per fingerprint made of such keys.
+Not part of the core: only the MkDocs plugin's `serve` keeps them, and the renderer and the
+export ask them through `Remember` (and `SetKeys.of_one`). A memo is never needed for
+correctness: without one, everything is computed again.
 
-A memo is never needed for correctness: without one, everything is computed again.
+The invariant that decides which pages and parts a saved file touches
+----------------------------------------------------------------------
+Everything the site shows about an OKR set X, wherever X is shown (its page, its row in a
+table, its node in the alignment tree, a link to it), is a function of X's *own key*: X's file
+content, its number of errors and what each of its `aligns` references resolved to (a row of X
+counts X's objectives that align to nothing, and a reference resolves, or not, by another file).
+
+A page or part that shows the sets S is a function of the own keys of S and of the sets they
+show, `SetKeys.related`: the set, its parent, its children and the sets linked to it by
+alignment, both ways (a team page lists its members' rows; a member may support another team's
+objective, whose file then decides the member's row on its own team's page, through the
+member's own key). `SetKeys.view` fingerprints those own keys; a part is remembered under the
+views of the sets it shows, with anything else it depends on (the options, the page's URL).
+
+A saved file changes the own key of its set, and possibly the own keys of sets whose references
+it resolves, so the views that may change are those of the changed sets and of every set
+related to one of them, in this run's links or the last run's (`SetKeys.dirty`). The
+alignment tree also needs every objective above a changed one: see `render/tree.py`.
 """
 
 from __future__ import annotations
@@ -16,9 +31,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from .diagnostics import Severity
-from .model import OkrSet
-from .organisation import Organisation, objective_ref
+from ..core.load import LoadMemo
+from ..core.model import OkrSet
+from ..core.organisation import Organisation, objective_ref
+from .facts import errors_by_path
 
 T = TypeVar("T")
 
@@ -97,8 +113,9 @@ class KeysSnapshot:
 
 
 class SetKeys:
-    """Keys of the sets of one organisation: `own` changes with the set's file content and its
-    error count; `view` also with those of every set the set's rows and pages show.
+    """Keys of the sets of one organisation: `own` changes with the set's file content, its
+    error count and what its references resolved to; `view` also with those of every set the
+    set's rows and pages show (see the module's invariant).
 
     Given the last run's snapshot, a view is taken from it for every set that neither changed
     nor is related to a set that changed (in this run's links or the last run's): its related
@@ -115,11 +132,7 @@ class SetKeys:
         self.digests = digests
         # The options of the core (grading, custom cycles ...) change what every part shows.
         self.settings_key = fingerprint([organisation.settings.model_dump_json()])
-        errors: dict[str, int] = {}
-        for diagnostic in organisation.diagnostics:
-            if diagnostic.severity is Severity.ERROR:
-                errors[diagnostic.path] = errors.get(diagnostic.path, 0) + 1
-        self.errors = errors
+        self.errors = errors_by_path(organisation)
         self._own: dict[int, str] = {}
         self._view: dict[int, str] = {}
         self._related: dict[str, tuple[str, ...]] = {}
@@ -154,10 +167,18 @@ class SetKeys:
         return KeysSnapshot(self.settings_key, own, view, related)
 
     def own(self, okr_set: OkrSet) -> str:
+        """What any page shows about the set: its file, its errors and what its references
+        resolved to (another team's file can leave a member's objective aligned to nothing,
+        and the member's row on its own team's page says so)."""
         key = self._own.get(id(okr_set))
         if key is None:
             path = okr_set.path
-            key = f"{path}|{self.digests.get(path, '?')}|{self.errors.get(path, 0)}"
+            aligns = self.organisation.aligns
+            resolved = ";".join(
+                ",".join(goal.ref for goal in aligns.get(objective_ref(okr_set, objective), ()))
+                for objective in okr_set.objectives
+            )
+            key = f"{path}|{self.digests.get(path, '?')}|{self.errors.get(path, 0)}|{resolved}"
             self._own[id(okr_set)] = key
         return key
 
@@ -191,3 +212,62 @@ class SetKeys:
     def of_one(self, okr_set: OkrSet, *extra: str) -> str:
         """`of([okr_set], *extra)` without hashing again: one per page of a large site."""
         return "\0".join([self.settings_key, *extra, self.view(okr_set)])
+
+
+class ServeMemo:
+    """What `mkdocs serve` keeps from one rebuild to the next: the loaded files, the pages and
+    their parts, the export's records and the last run's keys of the sets."""
+
+    def __init__(self) -> None:
+        self.load = LoadMemo()
+        self.pages = Memo()
+        self.export = Memo()
+        self._last_keys: KeysSnapshot | None = None
+
+    def start(self, organisation: Organisation) -> SetKeys:
+        """Begin a rebuild of `organisation` (loaded through `self.load`): its sets' keys."""
+        self.pages.start()
+        self.export.start()
+        return SetKeys(organisation, self.load.digests, self._last_keys)
+
+    def export_record(self, keys: SetKeys, okr_set: OkrSet, record: Callable[[], bytes]) -> bytes:
+        """A set's record of the export, from the last run when nothing it shows changed."""
+        return self.export.get(keys.of_one(okr_set, "export"), record)
+
+    def finish(self, keys: SetKeys) -> None:
+        self.pages.finish()
+        self.export.finish()
+        self._last_keys = keys.snapshot()
+
+
+class Remember:
+    """The renderer's one door to the serve memo. Without one (a build, `okr render`) every
+    part is computed; with one, a part is taken from the last run when the views of the sets it
+    shows and the `extra` strings it depends on are the same (see the module's invariant)."""
+
+    def __init__(self, options_key: str, memo: Memo | None = None, keys: SetKeys | None = None):
+        self.options_key = options_key
+        self.memo = memo if keys is not None else None
+        self.keys = keys
+
+    def part(self, sets: Iterable[OkrSet], extra: Iterable[str], compute: Callable[[], T]) -> T:
+        if self.memo is None or self.keys is None:
+            return compute()
+        return self.memo.get(self.keys.of(sets, self.options_key, *extra), compute)
+
+    def page(self, path: str, shown: list[OkrSet], compute: Callable[[], T]) -> T:
+        """A set or owner page: the sets it names (one, mostly: hashed once less)."""
+        if self.memo is None or self.keys is None:
+            return compute()
+        if len(shown) == 1:
+            key = self.keys.of_one(shown[0], self.options_key, path)
+        else:
+            key = self.keys.of(shown, self.options_key, path)
+        return self.memo.get(key, compute)
+
+    def keyed(self, parts: list[str], compute: Callable[[], T]) -> T:
+        """A value under a key its caller made from `parts` (the alignment tree's subtrees)."""
+        if self.memo is None or self.keys is None:
+            return compute()
+        key = fingerprint([self.keys.settings_key, self.options_key, *parts])
+        return self.memo.get(key, compute)

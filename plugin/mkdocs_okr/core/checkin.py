@@ -1,0 +1,401 @@
+"""`okr checkin`: append check-ins to an OKR file as text, in the style the file already uses.
+
+A check-in must not reformat the file its owner wrote by hand (see core/yamltext.py): the new
+lines are inserted as text where ruamel.yaml found the key result and its `checkins:`. The
+result is read back with the same reader as `okr check` and must hold exactly the old values
+plus the new check-ins, or nothing is written.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .compare import diagnostic_changes
+from .diagnostics import Diagnostic, Severity
+from .frontmatter import read
+from .load import LoadedFile, load_text
+from .model import KeyResult, OkrSet
+from .refusals import not_editable, refusal
+from .settings import Settings
+from .yamltext import (
+    FrontMatterText,
+    TextEdit,
+    front_matter_nodes,
+    get,
+    insert_in_flow,
+    last_line,
+    yaml_text,
+)
+
+# A number as people type it: no thousands separators, units, exponents or leading zeros.
+_NUMBER = re.compile(r"[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?")
+MAX_NOTE = 2000
+
+
+@dataclass
+class EditResult:
+    text: str | None  # None when refused
+    problems: list[Diagnostic]
+
+
+@dataclass(frozen=True)
+class CheckinRequest:
+    """`O1/KR1=6500` as typed."""
+
+    objective: str
+    key_result: str
+    value_text: str
+
+    @property
+    def ref(self) -> str:
+        return f"{self.objective}/{self.key_result}"
+
+
+def parse_request(text: str) -> CheckinRequest | None:
+    ref, equals, value = text.partition("=")
+    parts = ref.strip().split("/")
+    if not equals or len(parts) != 2 or not all(parts) or not value.strip():
+        return None
+    return CheckinRequest(parts[0].strip(), parts[1].strip(), value.strip())
+
+
+def parse_value(text: str, kind: str) -> tuple[float | bool, str] | str:
+    """(value, YAML text) of a typed check-in value for a KR of `kind`, or the refusal code."""
+    lowered = text.lower()
+    if kind == "milestone":
+        if lowered in ("true", "false"):
+            return lowered == "true", lowered
+        return "checkin-milestone-value"
+    if lowered in ("true", "false"):
+        return "checkin-number-value"
+    if not _NUMBER.fullmatch(text):
+        return "checkin-not-a-number"
+    written = text.lstrip("+")
+    number = float(written)
+    return (int(number) if "." not in written else number), written
+
+
+@dataclass(frozen=True)
+class _Planned:
+    """One check-in to write: where its key result is, and its value as typed and as read."""
+
+    objective_index: int
+    kr_index: int
+    kr: KeyResult
+    written: str
+    value: float | bool
+
+
+def add_checkins(
+    text: str,
+    path: str,
+    settings: Settings,
+    requests: list[CheckinRequest],
+    day: dt.date,
+    note: str | None = None,
+) -> EditResult:
+    """Append one check-in dated `day` to each requested key result; refuse all or none.
+
+    Where a key result has `current:` (or, for a milestone, `done:`), it is set to the new
+    value, or `okr check` would warn that it disagrees with the latest check-in.
+    """
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    text = text[len(bom) :]
+    loaded = load_text(text.encode("utf-8"), path, settings, settings.calendar())
+    okr_set = loaded.okr_set
+    if okr_set is None:
+        first = next((d for d in loaded.diagnostics if d.severity is Severity.ERROR), None)
+        detail = f" (line {first.line}: {first.message})" if first else ""
+        return EditResult(
+            None, [refusal("checkin-unreadable", path, path=path, first_error=detail)]
+        )
+    if re.search(r"\r(?!\n)", text):
+        return EditResult(None, [refusal("checkin-cr-line-breaks", path, path=path)])
+    if note is not None and not note.strip():
+        note = None  # an empty --note writes no note
+    planned, problems = _plan(okr_set, path, requests, day, note)
+    if problems:
+        return EditResult(None, problems)
+    edited = text
+    for one in planned:
+        result = _write_one(edited, path, one, day, note)
+        if isinstance(result, Diagnostic):
+            return EditResult(None, [result])
+        edited = result
+    if not _reads_back_as_intended(text, edited, loaded, planned, day, note, settings):
+        return EditResult(None, [refusal("checkin-read-back", path, path=path)])
+    return EditResult(bom + edited, [])
+
+
+def _plan(
+    okr_set: OkrSet,
+    path: str,
+    requests: list[CheckinRequest],
+    day: dt.date,
+    note: str | None,
+) -> tuple[list[_Planned], list[Diagnostic]]:
+    """The check-ins to write, or every reason they cannot be."""
+    problems: list[Diagnostic] = []
+    planned: list[_Planned] = []
+    cycle = okr_set.cycle
+    if not cycle.contains_date(day):
+        problems.append(
+            refusal(
+                "checkin-date-outside-cycle",
+                path,
+                okr_set.positions["cycle"],
+                day=day.isoformat(),
+                cycle=cycle.id,
+                start=cycle.start.isoformat(),
+                end=cycle.end.isoformat(),
+            )
+        )
+    seen: set[str] = set()
+    for request in requests:
+        ref = request.ref
+        if ref in seen:
+            problems.append(refusal("checkin-given-twice", path, ref=ref))
+            continue
+        seen.add(ref)
+        found = _find(okr_set, request)
+        if found is None:
+            known = ", ".join(f"{o.id}/{kr.id}" for o in okr_set.objectives for kr in o.key_results)
+            problems.append(
+                refusal("checkin-unknown-key-result", path, path=path, ref=ref, known=known)
+            )
+            continue
+        o_index, k_index, kr = found
+        if kr.dropped:
+            problems.append(refusal("checkin-dropped", path, kr.position, ref=ref))
+            continue
+        parsed = parse_value(request.value_text, kr.kind)
+        if isinstance(parsed, str):
+            problems.append(refusal(parsed, path, kr.position, ref=ref, text=request.value_text))
+            continue
+        if kr.last_checkin is not None and day <= kr.last_checkin:
+            problems.append(
+                refusal(
+                    "checkin-not-after-latest",
+                    path,
+                    kr.checkins[-1].position,
+                    ref=ref,
+                    latest=kr.last_checkin.isoformat(),
+                    day=day.isoformat(),
+                )
+            )
+            continue
+        value, written = parsed
+        planned.append(_Planned(o_index, k_index, kr, written, value))
+    if note is not None and len(note) > MAX_NOTE:
+        problems.append(refusal("checkin-note-too-long", path))
+    return planned, problems
+
+
+def _find(okr_set: OkrSet, request: CheckinRequest) -> tuple[int, int, KeyResult] | None:
+    for o_index, objective in enumerate(okr_set.objectives):
+        if objective.id != request.objective:
+            continue
+        for k_index, kr in enumerate(objective.key_results):
+            if kr.id == request.key_result:
+                return o_index, k_index, kr
+    return None
+
+
+def _reads_back_as_intended(
+    before_text: str,
+    after_text: str,
+    loaded: LoadedFile,
+    planned: list[_Planned],
+    day: dt.date,
+    note: str | None,
+    settings: Settings,
+) -> bool:
+    """The guard: the edited text, read with the checker's reader, holds exactly the old values
+    plus the new check-ins (and `current` / `done` following them), and the checker finds no
+    new problem in it."""
+    path = loaded.path
+    before = read(before_text.encode("utf-8"), path, settings.max_file_bytes)
+    assert before.document is not None  # the file loaded
+    expected = copy.deepcopy(before.document.data)
+    for one in planned:
+        target = expected["objectives"][one.objective_index]["key_results"][one.kr_index]
+        entry: dict[str, Any] = {"date": day, "value": one.value}
+        if note:
+            entry["note"] = note
+        target.setdefault("checkins", []).append(entry)
+        for key in ("current", "done"):
+            if key in target:
+                target[key] = one.value
+    after = read(after_text.encode("utf-8"), path, settings.max_file_bytes)
+    reloaded = load_text(after_text.encode("utf-8"), path, settings, settings.calendar())
+    introduced, _fixed = diagnostic_changes(loaded.diagnostics, reloaded.diagnostics)
+    same_reader_notes = Counter(d.code for d in after.diagnostics) == Counter(
+        d.code for d in before.diagnostics
+    )
+    return (
+        after.document is not None
+        and after.document.data == expected
+        and same_reader_notes
+        and all(d.severity is Severity.INFO for d in introduced)
+    )
+
+
+class _NotEditable(Exception):
+    """The file's text cannot take the check-in: a `refusals.NOT_EDITABLE` reason."""
+
+    def __init__(self, reason: str, **values: object) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.values = values
+
+
+def _write_one(
+    text: str, path: str, one: _Planned, day: dt.date, note: str | None
+) -> str | Diagnostic:
+    """One check-in into `text`: the new text, or the refusal saying why it cannot be made."""
+    try:
+        found = front_matter_nodes(text)
+        if isinstance(found, str):
+            raise _NotEditable(found)
+        update = {"current": one.written}
+        if one.kr.kind == "milestone":
+            update["done"] = one.written
+        return found.apply(_edits_for(found, one, day, note, update))
+    except _NotEditable as refused:
+        why = not_editable(refused.reason, **refused.values)
+        return refusal(
+            "checkin-not-editable", path, one.kr.position, path=path, ref=one.kr.id, why=why
+        )
+
+
+def _checkin_item(day: dt.date, value: str, note: str | None, flow: bool) -> list[tuple[str, str]]:
+    pairs = [("date", day.isoformat()), ("value", value)]
+    if note:
+        pairs.append(("note", yaml_text(note, flow=flow)))
+    return pairs
+
+
+def _flow_item(pairs: list[tuple[str, str]]) -> str:
+    return "{" + ", ".join(f"{k}: {v}" for k, v in pairs) + "}"
+
+
+def _block_item(pairs: list[tuple[str, str]], dash: int, content: int, newline: str) -> str:
+    gap = " " * max(1, content - dash - 1)
+    lines = [" " * dash + "-" + gap + f"{pairs[0][0]}: {pairs[0][1]}"]
+    lines += [" " * content + f"{k}: {v}" for k, v in pairs[1:]]
+    return newline.join(lines) + newline
+
+
+def _any_checkins_style(root: Node) -> tuple[str, int] | None:
+    """How the file writes check-ins elsewhere: (style, dash indent relative to the key).
+
+    The style is `list` (`checkins: [{...}]`), `flow` (`- {date: ...}`) or `block`.
+    """
+    objectives = get(root, "objectives")
+    if objectives is None or not isinstance(objectives[1], SequenceNode):
+        return None
+    for objective in objectives[1].value:
+        krs = get(objective, "key_results")
+        if krs is None or not isinstance(krs[1], SequenceNode):
+            continue
+        for kr in krs[1].value:
+            found = get(kr, "checkins")
+            if found is None or not isinstance(found[1], SequenceNode) or not found[1].value:
+                continue
+            key_node, sequence = found
+            if getattr(sequence, "flow_style", False):
+                return "list", 2
+            style = "flow" if getattr(sequence.value[0], "flow_style", False) else "block"
+            return style, max(0, sequence.start_mark.column - key_node.start_mark.column)
+    return None
+
+
+def _key_result_node(found: FrontMatterText, one: _Planned) -> MappingNode:
+    objectives = get(found.root, "objectives")
+    if objectives is None or not isinstance(objectives[1], SequenceNode):
+        raise _NotEditable("no-objectives")
+    krs = get(objectives[1].value[one.objective_index], "key_results")
+    if krs is None or not isinstance(krs[1], SequenceNode):
+        raise _NotEditable("no-key-results")
+    kr = krs[1].value[one.kr_index]
+    if not isinstance(kr, MappingNode):
+        raise _NotEditable("key-result-not-mapping")
+    return kr
+
+
+def _edits_for(
+    found: FrontMatterText,
+    one: _Planned,
+    day: dt.date,
+    note: str | None,
+    update: dict[str, str],
+) -> list[TextEdit]:
+    """The edits (offsets in the YAML text) for one check-in and the values that follow it."""
+    yaml, newline = found.yaml, found.newline
+    kr = _key_result_node(found, one)
+    value_text = one.written
+    edits: list[TextEdit] = []
+    for key, text in update.items():
+        pair = get(kr, key)
+        if pair is None:
+            continue
+        node = pair[1]
+        if not isinstance(node, ScalarNode) or node.start_mark.line != node.end_mark.line:
+            raise _NotEditable("value-not-one-line", key=key)
+        start, end = found.offset(node.start_mark), found.offset(node.end_mark)
+        edits.append(TextEdit(start, end - start, text))
+
+    existing = get(kr, "checkins")
+    if (
+        existing is not None
+        and isinstance(existing[1], SequenceNode)
+        and (existing[1].value or existing[1].flow_style)
+    ):
+        sequence = existing[1]
+        if sequence.flow_style:
+            close = found.offset(sequence.end_mark) - 1
+            if yaml[close] != "]":
+                raise _NotEditable("checkins-unclosed")
+            item = _flow_item(_checkin_item(day, value_text, note, True))
+            return [*edits, insert_in_flow(yaml, close, item)]
+        last = sequence.value[-1]
+        flow = bool(getattr(last, "flow_style", False))
+        dash = sequence.start_mark.column
+        pairs = _checkin_item(day, value_text, note, flow)
+        text = (
+            " " * dash + "- " + _flow_item(pairs) + newline
+            if flow
+            else _block_item(pairs, dash, last.start_mark.column, newline)
+        )
+        at = found.line_offset(last_line(sequence, found.yaml_lines) + 1)
+        return [*edits, TextEdit(at, 0, text)]
+    if existing is not None:
+        raise _NotEditable("checkins-not-list")
+
+    # No `checkins:` yet: add one at the end of the key result, styled like the file's others.
+    if getattr(kr, "flow_style", False):
+        close = found.offset(kr.end_mark) - 1
+        if yaml[close] != "}":
+            raise _NotEditable("key-result-unclosed")
+        item = _flow_item(_checkin_item(day, value_text, note, True))
+        return [*edits, insert_in_flow(yaml, close, f"checkins: [{item}]")]
+    style, indent = _any_checkins_style(found.root) or ("flow", 2)
+    key_column = kr.start_mark.column
+    dash = key_column + indent
+    pairs = _checkin_item(day, value_text, note, style != "block")
+    lines = " " * key_column + "checkins:"
+    if style == "list":
+        lines += f" [{_flow_item(pairs)}]{newline}"
+    elif style == "flow":
+        lines += newline + " " * dash + "- " + _flow_item(pairs) + newline
+    else:
+        lines += newline + _block_item(pairs, dash, dash + 2, newline)
+    at = found.line_offset(last_line(kr, found.yaml_lines) + 1)
+    return [*edits, TextEdit(at, 0, lines)]

@@ -1,0 +1,78 @@
+"""The retrospective section of an OKR set's body (复盘, METHOD.md rule 17).
+
+One rule for the site (which shows the section on the set's page and the cycle review page)
+and for `okr carry` (which leaves the old cycle's section out of the new draft): the section
+starts at the first top-level heading (`#` to `######`, or underlined) whose text begins with
+Retrospective, Review, 复盘 or 回顾, in any case (`## Review of Q1` counts). It runs until the
+next heading of the same or a higher level, or to the end of the body. A heading inside a
+code block, a quote or a list does not count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+
+RETROSPECTIVE_TITLES = ("retrospective", "复盘", "review", "回顾")
+
+# Only the block structure matters here (where headings are, not what the text says).
+_BLOCKS = MarkdownIt("commonmark")
+
+
+@dataclass(frozen=True)
+class BodyParts:
+    """A body cut around its retrospective section (each part without its line breaks)."""
+
+    before: str  # the body above the section's heading
+    section: str  # the section's text under its heading, stripped
+    after: str  # the body after the section (a heading of the same or a higher level on)
+
+
+def split_retrospective(body: str) -> BodyParts | None:
+    """The body around its retrospective section, or None when it has none."""
+    lowered = body.lower()
+    if not any(word in lowered for word in RETROSPECTIVE_TITLES):
+        return None  # most bodies: no need to parse them
+    tokens = _BLOCKS.parse(body)
+    # markdown-it counts lines as `\n` does (the reader has made every line break one).
+    lines = body.split("\n")
+    heading: list[int] | None = None
+    level = 0
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open" or token.map is None or token.level != 0:
+            continue
+        this_level = int(token.tag[1])
+        if heading is None:
+            inline = tokens[index + 1]
+            title = inline.content.strip().lower() if inline.type == "inline" else ""
+            if title.startswith(RETROSPECTIVE_TITLES):
+                heading, level = list(token.map), this_level
+        elif this_level <= level:
+            return _parts(lines, heading, token.map[0])
+    if heading is None:
+        return None
+    return _parts(lines, heading, len(lines))
+
+
+def _parts(lines: list[str], heading: list[int], end: int) -> BodyParts:
+    return BodyParts(
+        before="\n".join(lines[: heading[0]]).strip("\n"),
+        section="\n".join(lines[heading[1] : end]).strip(),
+        after="\n".join(lines[end:]).strip("\n"),
+    )
+
+
+def retrospective(body: str) -> str | None:
+    """The Markdown of the body's retrospective section, or None when it has none (or it is
+    empty)."""
+    parts = split_retrospective(body)
+    return (parts.section or None) if parts else None
+
+
+def without_retrospective(body: str) -> str:
+    """The body without its retrospective section (what `okr carry` keeps for the new cycle)."""
+    parts = split_retrospective(body)
+    if parts is None:
+        return body.strip("\n")
+    return "\n\n".join(part for part in (parts.before, parts.after) if part)

@@ -1,0 +1,210 @@
+"""The alignment tree of a cycle, assembled from its items (tree_node.html, tree_kr.html).
+
+Built here rather than by a recursive template: each subtree is remembered as a list of pieces
+and the page joins them once, instead of copying every enclosing subtree (at company scale the
+tree is megabytes long).
+
+Which subtrees a change touches: a subtree shows the sets of every objective in it, so its key
+is made of their own keys (`SetKeys.own`) and its place. A subtree whose root objective is not
+*affected* keeps the last run's key without walking it: affected are the objectives of the
+sets whose view may have changed (`SetKeys.dirty`) and every objective up the alignment links
+from them, whatever team or cycle it belongs to (a member may support another team's
+objective: that objective's subtree holds the member). A set that left a subtree is dirty
+itself, and so is the set it left (it showed it). The last run's key of a place is kept only
+while its objective is not affected (`SubtreeKeys.keep`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from markupsafe import Markup
+
+from ..core.cycles import Cycle
+from ..core.model import KeyResult, Objective, OkrSet
+from ..core.organisation import Goal, Organisation, objective_ref
+from .facts import SiteFacts, TreeItem, TreeKeyResult
+from .memo import Memo, Remember, SetKeys, fingerprint
+from .paths import Links
+
+TREE_DEPTH = 12  # the tree stops here (and at a loop): a page must end
+
+# The tree's nesting around the items.
+_NODE = Markup('<li class="okr-tree__node">\n')
+_CHILDREN = Markup('\n<ul class="okr-tree__children">\n')
+_BRANCH = Markup('<li class="okr-tree__kr">\n')
+_END_BRANCH = Markup("\n</ul>\n</li>\n")
+_END_CHILDREN = Markup("</ul>")
+_END_NODE = Markup("\n</li>\n")
+
+SubtreePlace = tuple[str, str, int, tuple[str, ...]]
+"""Where a subtree stands: cycle, objective ref, depth, refs above it."""
+
+_CARRY = "subtree_keys"  # where the subtrees' keys wait in the memo for the next run
+
+
+class SubtreeKeys:
+    """The keys of the subtrees of one run, with the last run's for unaffected objectives."""
+
+    def __init__(self, organisation: Organisation, keys: SetKeys, memo: Memo) -> None:
+        self.organisation = organisation
+        self.keys = keys
+        self.memo = memo
+        self.known: dict[SubtreePlace, str] = {}
+        self.last: dict[SubtreePlace, str] = memo.carry.get(_CARRY, {})
+        self._affected: set[str] | None = None
+        # Objectives that something aligns to (to them or to one of their key results).
+        self.has_support = {
+            id(goal.objective) for goals in organisation.aligns.values() for goal in goals
+        }
+
+    def affected(self) -> set[str]:
+        """The objectives with a changed set in their subtree (see the module's docstring)."""
+        if self._affected is None:
+            dirty = self.keys.dirty
+            organisation = self.organisation
+            if dirty is None or not self.last:
+                found = {objective_ref(s, o) for s in organisation.sets for o in s.objectives}
+            else:
+                found = set()
+                waiting = [
+                    (s, o) for s in organisation.sets if s.path in dirty for o in s.objectives
+                ]
+                while waiting:
+                    okr_set, objective = waiting.pop()
+                    ref = objective_ref(okr_set, objective)
+                    if ref not in found:
+                        found.add(ref)
+                        waiting += [
+                            (goal.okr_set, goal.objective)
+                            for goal in organisation.aligns.get(ref, ())
+                        ]
+            self._affected = found
+        return self._affected
+
+    def of(
+        self,
+        tree: CycleTree,
+        okr_set: OkrSet,
+        objective: Objective,
+        depth: int,
+        seen: tuple[str, ...],
+    ) -> str:
+        if id(objective) not in self.has_support:
+            return f"{self.keys.own(okr_set)}|{objective.id}"  # a leaf: nothing below it
+        ref = objective_ref(okr_set, objective)
+        place = (tree.cycle.id, ref, depth, seen)
+        known = self.known.get(place)
+        if known is None and ref not in self.affected():
+            known = self.last.get(place)  # nothing below it changed
+            if known is not None:
+                self.known[place] = known
+        if known is not None:
+            return known
+        parts = [self.keys.own(okr_set), objective.id, str(depth)]
+        if depth < TREE_DEPTH and ref not in seen:
+            path = (*seen, ref)
+            for child in tree.children(okr_set, objective):
+                parts.append(self.of(tree, child.okr_set, child.objective, depth + 1, path))
+            for kr, below in tree.key_results(okr_set, objective):
+                parts.append(kr.id)
+                parts += [self.of(tree, c.okr_set, c.objective, depth + 1, path) for c in below]
+        key = fingerprint(parts)
+        self.known[place] = key
+        return key
+
+    def keep(self) -> None:
+        """Keep this run's keys for the next, with the last run's for subtrees not visited in
+        this one; started afresh when the old ones would outnumber the objectives a few times.
+
+        A last run's key is dropped when its objective is affected in this run: the subtree
+        changed but stands elsewhere now (a team above it moved), and the key would be taken
+        for the truth when that team moves back."""
+        affected = self.affected() if self.last else set()
+        kept = {place: key for place, key in self.last.items() if place[1] not in affected}
+        kept.update(self.known)
+        objectives = sum(len(s.objectives) for s in self.organisation.sets)
+        self.memo.carry[_CARRY] = kept if len(kept) <= 4 * objectives + 100 else self.known
+
+
+class CycleTree:
+    """The alignment tree of one cycle on its page, as pieces of HTML."""
+
+    def __init__(
+        self,
+        cycle: Cycle,
+        facts: SiteFacts,
+        links: Links,
+        remember: Remember,
+        subtrees: SubtreeKeys | None,
+        render: Callable[[str, object], Markup],
+    ) -> None:
+        self.cycle = cycle
+        self.facts = facts
+        self.links = links
+        self.remember = remember
+        self.subtrees = subtrees
+        self.render = render  # (template, item) -> its HTML
+
+    def children(
+        self, okr_set: OkrSet, objective: Objective, key_result: KeyResult | None = None
+    ) -> list[Goal]:
+        """Objectives of sets inside the cycle that align to this objective (or KR)."""
+        return [
+            goal
+            for goal in self.facts.supported_by(okr_set, objective, key_result)
+            if self.cycle.contains(goal.okr_set.cycle)
+        ]
+
+    def key_results(
+        self, okr_set: OkrSet, objective: Objective
+    ) -> list[tuple[KeyResult, list[Goal]]]:
+        """The objective's key results that objectives inside the cycle align to, with those."""
+        found = []
+        for kr in objective.key_results:
+            below = self.children(okr_set, objective, kr)
+            if below:
+                found.append((kr, below))
+        return found
+
+    def pieces(self, roots: list[OkrSet]) -> list[Markup]:
+        """The tree below the objectives of `roots`, as list items."""
+        pieces: list[Markup] = []
+        for okr_set in roots:
+            for objective in okr_set.objectives:
+                pieces += self._node(Goal(okr_set, objective, None), 0, ())
+        return pieces
+
+    def _node(self, goal: Goal, depth: int, seen: tuple[str, ...]) -> list[Markup]:
+        """A node with everything below it, remembered while no set in it changes."""
+        build = partial(self._node_pieces, goal, depth, seen)
+        if self.subtrees is None:
+            return build()
+        below = self.subtrees.of(self, goal.okr_set, goal.objective, depth, seen)
+        return self.remember.keyed([self.links.here, below], build)
+
+    def _node_pieces(self, goal: Goal, depth: int, seen: tuple[str, ...]) -> list[Markup]:
+        okr_set, objective = goal.okr_set, goal.objective
+        item: TreeItem = self.facts.tree_item(goal, self.cycle, self.links)
+        pieces = [_NODE, self.render("okr/tree_node.html", item)]
+        ref = objective_ref(okr_set, objective)
+        if depth < TREE_DEPTH and ref not in seen:  # a loop, or a tree too deep, ends here
+            direct = self.children(okr_set, objective)
+            branches = self.key_results(okr_set, objective)
+            if direct or branches:
+                path = (*seen, ref)
+                pieces.append(_CHILDREN)
+                for child in direct:
+                    pieces += self._node(child, depth + 1, path)
+                for kr, below in branches:
+                    kr_item: TreeKeyResult = self.facts.tree_key_result(
+                        okr_set, objective, kr, self.links
+                    )
+                    pieces += [_BRANCH, self.render("okr/tree_kr.html", kr_item), _CHILDREN]
+                    for child in below:
+                        pieces += self._node(child, depth + 1, path)
+                    pieces.append(_END_BRANCH)
+                pieces.append(_END_CHILDREN)
+        pieces.append(_END_NODE)
+        return pieces
