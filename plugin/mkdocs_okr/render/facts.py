@@ -134,6 +134,7 @@ class TreeItem:
     href: str
     bar: Bar
     other_cycle: bool
+    context: bool  # from an enclosing cycle, shown above the page cycle's own sets
 
 
 @dataclass(frozen=True)
@@ -389,6 +390,7 @@ class SiteFacts:
             links.goal(goal),
             self.bar(objective.score, label, self.expected(okr_set.cycle), small=True),
             okr_set.cycle.id != cycle.id,
+            not cycle.contains(okr_set.cycle),
         )
 
     def tree_key_result(
