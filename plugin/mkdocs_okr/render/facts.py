@@ -229,10 +229,6 @@ class SiteFacts:
             return rhythm.expected_progress(cycle, self.today)
         return None
 
-    def pace(self, progress: float | None, cycle: Cycle) -> str | None:
-        expected = self.expected(cycle)
-        return None if expected is None else rhythm.pace(progress, expected, self.settings)
-
     def cycle_state(self, cycle: Cycle) -> str:
         if rhythm.is_running(cycle, self.today):
             return "running"
@@ -262,13 +258,6 @@ class SiteFacts:
         self, value: float | None, label: str, expected: float | None = None, small: bool = False
     ) -> Bar:
         return bar(value, label, self.settings.grading, expected, small)
-
-    def verdict(self, okr_set: OkrSet, objective: Objective) -> Verdict | None:
-        """The verdict of an objective once its set is graded (cycle ended or all scored)."""
-        if not review.is_graded(okr_set, self.today):
-            return None
-        name = review.verdict(objective, self.settings)
-        return None if name is None else self.explained(name)
 
     def explained(self, name: str) -> Verdict:
         bands = self.settings.verdicts
@@ -351,11 +340,12 @@ class SiteFacts:
         cycle = okr_set.cycle
         expected = self.expected(cycle)
         here = cycle.id
+        standing = review.objective_standing(okr_set, objective, self.today, self.settings)
         return ObjectiveView(
             objective,
             self.bar(objective.score, f"{self.labels['score']} {objective.id}", expected),
-            self.pace(objective.progress, cycle),
-            self.verdict(okr_set, objective),
+            standing.pace,
+            None if standing.verdict is None else self.explained(standing.verdict),
             [self.goal_link(g, links, here) for g in self.aligns(okr_set, objective)],
             [self.goal_link(g, links, here) for g in self.supported_by(okr_set, objective)],
             [self.key_result_view(okr_set, objective, kr, links) for kr in objective.key_results],
@@ -373,7 +363,7 @@ class SiteFacts:
         return KeyResultView(
             kr,
             shown_bar,
-            self.pace(kr.progress, cycle),
+            review.key_result_pace(okr_set, kr, self.today, self.settings),
             [self.goal_link(g, links, cycle.id) for g in supporters],
             self.trend(okr_set, kr) if kr.kind == "numeric" and not kr.dropped else Markup(""),
             [
