@@ -262,11 +262,12 @@ class SiteFacts:
     def explained(self, name: str) -> Verdict:
         bands = self.settings.verdicts
         low, high = bands.aspirational_sweet_spot
+        edge = self.labels.edge
         text = self.labels["explain_" + name].format(
-            acceptable=f"{bands.committed_acceptable:g}",
-            floor=f"{bands.aspirational_floor:g}",
-            low=f"{low:g}",
-            high=f"{high:g}",
+            acceptable=edge(bands.committed_acceptable),
+            floor=edge(bands.aspirational_floor),
+            low=edge(low),
+            high=edge(high),
         )
         return Verdict(name, text)
 
@@ -293,19 +294,22 @@ class SiteFacts:
 
     def histogram(self, counts: list[int], level: str) -> Markup:
         bins = [f"{index / 10:.1f}" for index in range(len(counts))]
+        # A bin takes the grading colour of its lowest score.
+        colours = [colour(index / 10, self.settings.grading) for index in range(len(counts))]
         label = self.labels["distribution_label"].format(
             level=self.labels["level_" + level],
             counts=", ".join(f"{bins[i]}: {count}" for i, count in enumerate(counts) if count)
             or "0",
         )
-        return charts.histogram(counts, label, bins)
+        return charts.histogram(counts, label, bins, colours)
 
     def score_chart(self, name: str, history: list[OkrSet]) -> Markup:
         scores = [(s.cycle.id, s.score) for s in history]
         label = self.labels["scores_label"].format(
             name=name, scores=", ".join(f"{c} {self.labels.score(v)}" for c, v in scores)
         )
-        return charts.score_columns(scores, label)
+        colours = [colour(score, self.settings.grading) for _cycle, score in scores]
+        return charts.score_columns(scores, label, colours)
 
     # Prepared rows and views ---------------------------------------------------------------
 

@@ -300,6 +300,12 @@ class Labels:
             return "–"
         return f"{self.whole_percent(value)} %"
 
+    @staticmethod
+    def edge(value: float) -> str:
+        """A band edge from the options, short as people write it (0.4, 0.85) and rounded as
+        every score is (0.855 -> 0.86: the edge that verdicts judge by)."""
+        return f"{shown(value):g}"
+
     def score(self, value: float | None) -> str:
         """Scores are shown with two decimals, as 0-1 grades are (0.65)."""
         if value is None:

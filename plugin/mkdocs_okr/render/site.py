@@ -493,7 +493,7 @@ class SitePages:
                 if sum(counts[level])
             ],
             highlights=highlights,
-            floor=settings.verdicts.aspirational_floor,
+            floor=self.labels.edge(settings.verdicts.aspirational_floor),
             retrospectives=retrospectives,
         )
 
