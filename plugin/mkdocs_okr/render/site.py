@@ -499,7 +499,7 @@ class SitePages:
                 if sum(counts[level])
             ],
             highlights=highlights,
-            floor=settings.verdicts.aspirational_floor,
+            floor=self.labels.edge(settings.verdicts.aspirational_floor),
             retrospectives=retrospectives,
         )
 
@@ -525,13 +525,6 @@ class SitePages:
         path = self.paths.tree(cycle)
         links = self.paths.links_from(path)
         sets = self.organisation.sets_in(cycle.id)
-        roots = [s for s in sets if s.level == "company"]
-        # A quarter's teams align to the year's company set: show that set at the root.
-        if not roots:
-            above: dict[str, OkrSet] = {}
-            for batch in batches(sets):
-                above.update(self._value("above", batch, partial(self._above, batch)))
-            roots = [above[ref] for ref in sorted(above)]
         tree = CycleTree(cycle, self.facts, links, self.remember, self.subtrees, self._item)
         unaligned = [
             (part, self._value("unaligned", part, partial(self._unaligned, part)))
@@ -542,7 +535,7 @@ class SitePages:
             f"{self.labels['tree']} {cycle.id}",
             "okr/tree.html",
             False,  # reached from its cycle page; keeps the nav to one entry per cycle
-            tree=self._insert(tree.pieces(roots)),
+            tree=self._insert(tree.pieces()),
             unaligned=[
                 self._part(
                     "unaligned", part, links, partial(self._unaligned_items, objectives, links)
@@ -559,16 +552,6 @@ class SitePages:
     def _unaligned_items(self, objectives: list[tuple[OkrSet, Objective]], links: Links) -> Markup:
         items = [(s, o, links.set(s, o.id)) for s, o in objectives]
         return self.fragment("okr/unaligned_items.html", items=items)
-
-    def _above(self, sets: list[OkrSet]) -> dict[str, OkrSet]:
-        """The company sets that objectives of `sets` align to, by ref."""
-        return {
-            goal.okr_set.ref: goal.okr_set
-            for s in sets
-            for o in s.objectives
-            for goal in self.facts.aligns(s, o)
-            if goal.okr_set.level == "company"
-        }
 
     def set_page(self, okr_set: OkrSet, links: Links) -> SetPage:
         """The facts of a set's page."""
