@@ -354,10 +354,9 @@ def command_carry(args: argparse.Namespace) -> int:
     if problems or new_cycle is None:
         return _refuse(problems)
     organisation = analyse(read_folder(folder) if folder.is_dir() else [], settings)
-    result = carry(
-        organisation, args.old, new_cycle, args.owner, args.lang or site_language(args.config)
-    )
-    problems = [problem.message for problem in result.problems]
+    language = args.lang or site_language(args.config)
+    result = carry(organisation, args.old, new_cycle, args.owner, language)
+    problems = [problem.message_in(language) for problem in result.problems]
     problems += [
         f"{(folder / path).as_posix()} exists; carry does not overwrite files."
         for path, _text in result.files
@@ -365,7 +364,12 @@ def command_carry(args: argparse.Namespace) -> int:
     ]
     if problems:
         return _refuse(problems)
-    return _write_checked(folder, result.files, settings)
+    written = _write_checked(folder, result.files, settings)
+    if written == 0:
+        # What was left out and what to rewrite, once the drafts exist to be edited.
+        for note in result.notes:
+            print(format_text(note, _shown(folder, note.path), language))
+    return written
 
 
 def build_parser() -> argparse.ArgumentParser:
