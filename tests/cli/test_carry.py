@@ -60,7 +60,7 @@ def test_carry_writes_drafts_that_pass_check(run: Run, quarter: Path) -> None:
         f"wrote {(quarter / '2024-Q2/brand.md').as_posix()}",
         f"wrote {(quarter / '2024-Q2/social-media.md').as_posix()}",
         # A deadline of the old quarter, copied into the new one: the title must be rewritten.
-        f"{(quarter / '2024-Q2/brand.md').as_posix()}:15:9: warning: 2024-Q2/brand/O1/KR1: the "
+        f"{(quarter / '2024-Q2/brand.md').as_posix()}:16:9: warning: 2024-Q2/brand/O1/KR1: the "
         "title '1月31日前 Instagram 增长 10000 个目标国家粉丝' names 1月31日, outside cycle "
         "2024-Q2; rewrite the date. [carry-date-outside-cycle]",
     ]
@@ -72,8 +72,10 @@ def test_carry_writes_drafts_that_pass_check(run: Run, quarter: Path) -> None:
     # The parent carried too: the alignment points at its copy (resolved in 2024-Q2).
     assert "    aligns: brand/O1/KR1\n" in text
     # No check-ins, no current, no score, no dropped KR; the new start is the old current.
-    for gone in ("checkins", "current", "score", "status", "KR3", "Threads", "Q1 的复盘"):
+    for gone in ("checkins", "current", "score", "dropped", "KR3", "Threads", "Q1 的复盘"):
         assert gone not in text
+    # A draft until a person has reviewed it.
+    assert "\nparent: brand\nstatus: draft\nobjectives:\n" in text
     assert "        title: 粉丝增长到 10000\n        start: 6000\n        target: 10000\n" in text
     assert "        title: 互动率从 1.2 到 2\n        start: 1.5\n        target: 2\n" in text
     assert "背景：我负责 Instagram。\n\n## Retrospective\n" in text

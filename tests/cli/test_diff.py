@@ -762,3 +762,14 @@ def test_percentages_and_scores_round_as_the_site_does() -> None:
     for value in (0.625, 0.615, 0.725, 0.005, 0.7 - 0.6):
         assert percent(value) == site.percent(value).replace(" ", "")
         assert score(value) == site.score(value)
+
+
+def test_a_draft_made_final_is_a_change_of_the_set(okr: Run, repo: GitRepo) -> None:
+    repo.edit("okrs/2024-Q1/brand.md", "parent: company\n", "parent: company\nstatus: draft\n")
+    repo.commit()
+    repo.edit("okrs/2024-Q1/brand.md", "status: draft\n", "")
+    brand = find(diff_json(okr, "HEAD"), "2024-Q1/brand")
+    assert brand["changes"] == [{"field": "status", "old": "draft", "new": "active"}]
+    assert (
+        "okrs/2024-Q1/brand.md · score 0.03 · status: draft → active" in okr("diff", "HEAD").lines
+    )

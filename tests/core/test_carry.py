@@ -112,6 +112,7 @@ owner: brand
 name: 品牌团队
 level: team
 parent: company
+status: draft
 tags: [marketing]
 objectives:
   - id: O1

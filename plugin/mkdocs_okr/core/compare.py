@@ -425,10 +425,15 @@ def _set(
                 ("name", old.name, new.name),
                 ("level", old.level, new.level),
                 ("parent", old.parent, new.parent),
+                ("status", _set_status(old), _set_status(new)),
             ]
         )
         diff.body_changed = old.body.strip() != new.body.strip()
     return diff
+
+
+def _set_status(okr_set: OkrSet) -> str:
+    return "draft" if okr_set.draft else "active"
 
 
 def _made_aspirational(objective: ObjectiveDiff) -> bool:
