@@ -31,7 +31,7 @@ def test_every_refusal_text_has_a_code_and_every_command_code_a_text() -> None:
     assert set(TEXTS) <= set(CODES)
     commands = {c for c in CODES if c.startswith(COMMANDS)} - FOUND_IN_FILES - CARRY_NOTES
     assert commands == set(TEXTS)
-    assert CARRY_NOTES == {"carry-done-left-out", "carry-date-outside-cycle"}
+    assert {"carry-done-left-out", "carry-date-outside-cycle"} == CARRY_NOTES
     assert all(CODES[code][0] is not Severity.ERROR for code in CARRY_NOTES)
     assert all(CODES[code][0] is Severity.ERROR for code in TEXTS)
 
