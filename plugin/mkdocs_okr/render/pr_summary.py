@@ -82,7 +82,7 @@ LABELS: dict[str, dict[str, str]] = {
         "flag_target-lowered": "target made easier to reach: {old} → {new}",
         "flag_target-changed-after-checkins": "target changed after check-ins began: {old} → {new}",
         "flag_kr-dropped": "dropped: {new}",
-        "flag_kr-removed": "deleted from the file (keep it with `status: dropped` and a "
+        "flag_kr-removed": "deleted from the file (keep it as status: dropped with a "
         "reason instead, so its history stays)",
         "flag_objective-removed": "objective deleted",
         "flag_weights-not-100": "key-result weights now sum to {new}, not 100",
@@ -156,7 +156,7 @@ LABELS: dict[str, dict[str, str]] = {
         "flag_target-lowered": "目标被调低（更容易达成）：{old} → {new}",
         "flag_target-changed-after-checkins": "已有打卡后修改了目标：{old} → {new}",
         "flag_kr-dropped": "KR 被放弃：{new}",
-        "flag_kr-removed": "KR 被直接删除（应保留并标记 `status: dropped`、写明原因，留下记录）",
+        "flag_kr-removed": "KR 被直接删除（应保留并标记 status: dropped、写明原因，留下记录）",
         "flag_objective-removed": "目标被删除",
         "flag_weights-not-100": "KR 权重之和为 {new}，不是 100",
         "flag_alignment-lost": "不再对齐任何目标（原为 {old}）",
