@@ -644,6 +644,7 @@ def test_json_form(okr: Run, repo: GitRepo) -> None:
         "flags",
         "value",
         "progress",
+        "score",
         "new_checkins",
         "edited_checkins",
         "removed_checkins",
@@ -773,3 +774,26 @@ def test_a_draft_made_final_is_a_change_of_the_set(okr: Run, repo: GitRepo) -> N
     assert (
         "okrs/2024-Q1/brand.md · score 0.03 · status: draft → active" in okr("diff", "HEAD").lines
     )
+
+
+def test_a_key_result_shows_the_percentage_the_site_shows(okr: Run, repo: GitRepo) -> None:
+    from mkdocs_okr.core.organisation import analyse
+    from mkdocs_okr.core.settings import Settings
+    from mkdocs_okr.render.i18n import Labels
+
+    path = "okrs/2024-Q1/brand.md"
+    # Progress 62 %, graded 0.625 by hand: the site's bar shows the grade, 63 %.
+    repo.edit(
+        path,
+        "        target: 20\n",
+        "        target: 20\n        current: 12.4\n        score: 0.625\n",
+    )
+    head = analyse([(path, repo.read(path).encode())], Settings())
+    kr = head.sets[0].objectives[0].key_results[2]
+    assert Labels("en").percent(kr.score) == "63 %"
+    row = next(line for line in okr("diff", "HEAD").lines if line.startswith("| O1/KR3 |"))
+    assert row.endswith("| 0% → 63% (0 → 12.4) |"), row
+    assert "manual score: nothing → 0.63" in row
+    kr_data = find(diff_json(okr, "HEAD"), "2024-Q1/brand/O1/KR3")
+    assert kr_data["progress"] == {"old": 0, "new": 0.62}
+    assert kr_data["score"] == {"old": 0, "new": 0.625}

@@ -75,6 +75,8 @@ class KeyResultDiff:
     flags: list[Flag] = field(default_factory=list)
     value: tuple[Value, Value] = (None, None)
     progress: tuple[float | None, float | None] = (None, None)
+    # The manual score where given, else the progress: the figure the site's bar shows.
+    score: tuple[float | None, float | None] = (None, None)
     new_checkins: list[Checkin] = field(default_factory=list)
     # A check-in is known by its date: the same date with another value or note is an edit.
     edited_checkins: list[Checkin] = field(default_factory=list)  # as written now
@@ -260,6 +262,7 @@ def _key_result(ref: str, old: KeyResult | None, new: KeyResult | None) -> KeyRe
         unit=shown.unit,
         value=(_value(old), _value(new)),
         progress=(old.progress if old else None, new.progress if new else None),
+        score=(old.score if old else None, new.score if new else None),
     )
     if new is not None:
         _compare_checkins(diff, old, new)
@@ -661,6 +664,7 @@ def _kr_data(kr: KeyResultDiff) -> dict[str, Any]:
         "flags": _flags_data(kr.flags),
         "value": _pair(kr.value, written_number),
         "progress": _pair(kr.progress, computed_number),
+        "score": _pair(kr.score, computed_number),
         "new_checkins": _checkins_data(kr.new_checkins),
         "edited_checkins": _checkins_data(kr.edited_checkins),
         "removed_checkins": _checkins_data(kr.removed_checkins),

@@ -293,7 +293,8 @@ class DiffRenderer:
         return Md("; ".join(parts))
 
     def kr_progress(self, kr: KeyResultDiff) -> Md:
-        old_p, new_p = kr.progress
+        # The site's bar shows a KR's score (its manual score, else its progress): so does this.
+        old_p, new_p = kr.score
         parts: list[str] = []
         if kr.status == "added":
             parts.append(percent(new_p))
