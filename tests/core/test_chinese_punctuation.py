@@ -23,6 +23,7 @@ import pytest
 import yaml
 
 from mkdocs_okr.core.draft import TEXTS as FILE_TEXTS
+from mkdocs_okr.core.texts import review
 from mkdocs_okr.render.i18n import LABELS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,6 +82,11 @@ def new_file_texts() -> dict[str, str]:
     return {f"core/draft.py zh.{key}": text for key, text in FILE_TEXTS["zh"].items()}
 
 
+def review_texts() -> dict[str, str]:
+    """The Chinese texts of drafts and carried sets (core/texts/review.py)."""
+    return {f"core/texts/review.py {key}.zh": texts["zh"] for key, texts in review.TEXTS.items()}
+
+
 def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
     if isinstance(value, str):
         yield where, value
@@ -133,6 +139,7 @@ def example_organisation() -> dict[str, str]:
 CATALOGUES: dict[str, Callable[[], dict[str, str]]] = {
     "site labels": site_labels,
     "new OKR files": new_file_texts,
+    "drafts and carried sets": review_texts,
     "mkdocs.yml": site_config,
     "Chinese docs": chinese_docs,
     "example organisation": example_organisation,

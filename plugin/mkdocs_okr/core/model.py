@@ -186,6 +186,9 @@ class OkrSet:
     body: str
     body_line: int
     positions: dict[str, Position]
+    # `status: draft`: written by `okr new` and `okr carry` until a person has reviewed the set.
+    # A draft is shown, marked, but left out of the cycle's figures (core/review.py).
+    draft: bool = False
 
     @property
     def ref(self) -> str:

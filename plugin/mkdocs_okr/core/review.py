@@ -33,8 +33,17 @@ NOT_AMBITIOUS = "not-ambitious"  # aspirational, 1.0
 HISTOGRAM_BINS = 10
 
 
+def counted(sets: list[OkrSet]) -> list[OkrSet]:
+    """The sets a cycle's figures count: not drafts (`status: draft`), whose placeholder titles
+    and copied targets nobody has committed to yet."""
+    return [s for s in sets if not s.draft]
+
+
 def is_graded(okr_set: OkrSet, today: dt.date) -> bool:
-    """Grades count once the cycle has ended, or once every active KR has a final score."""
+    """Grades count once the cycle has ended, or once every active KR has a final score; a
+    draft's never do."""
+    if okr_set.draft:
+        return False
     if rhythm.has_ended(okr_set.cycle, today):
         return True
     active = [kr for o in okr_set.objectives for kr in o.active_key_results]
@@ -149,6 +158,8 @@ class CycleFigures:
 def cycle_figures(
     sets: list[OkrSet], cycle: Cycle, today: dt.date, settings: Settings
 ) -> CycleFigures:
+    """The headline figures of `sets` of one cycle, drafts left out."""
+    sets = counted(sets)
     objectives = [o for s in sets for o in s.objectives]
     key_results = [kr for o in objectives for kr in o.active_key_results]
     scores = tuple(score for s in sets if (score := s.score) is not None)

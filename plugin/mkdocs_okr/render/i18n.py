@@ -58,6 +58,9 @@ LABELS: dict[str, dict[str, str]] = {
         "done": "done",
         "not_done": "not done",
         "dropped": "dropped",
+        "draft": "draft",
+        "draft_note": "A draft: it does not count in the cycle's figures until its owner has "
+        "rewritten it and deleted the line status: draft.",
         "reason": "Reason",
         "checkins": "Check-ins",
         "notes": "Notes",
@@ -177,6 +180,8 @@ LABELS: dict[str, dict[str, str]] = {
         "done": "已完成",
         "not_done": "未完成",
         "dropped": "已放弃",
+        "draft": "草稿",
+        "draft_note": "这是草稿：负责人改写完并删掉 status: draft 这一行之前，不计入本周期的统计。",
         "reason": "原因",
         "checkins": "每周更新",
         "notes": "备注",
