@@ -23,7 +23,7 @@ import pytest
 import yaml
 
 from mkdocs_okr.core.draft import TEXTS as FILE_TEXTS
-from mkdocs_okr.core.texts import keyboard
+from mkdocs_okr.core.texts import keyboard, review
 from mkdocs_okr.render.i18n import LABELS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,6 +80,11 @@ def site_labels() -> dict[str, str]:
 def new_file_texts() -> dict[str, str]:
     """The Chinese texts `okr new` and `okr carry` write into new OKR files."""
     return {f"core/draft.py zh.{key}": text for key, text in FILE_TEXTS["zh"].items()}
+
+
+def review_texts() -> dict[str, str]:
+    """The Chinese texts of drafts and carried sets (core/texts/review.py)."""
+    return {f"core/texts/review.py {key}.zh": texts["zh"] for key, texts in review.TEXTS.items()}
 
 
 def keyboard_texts() -> dict[str, str]:
@@ -139,6 +144,7 @@ def example_organisation() -> dict[str, str]:
 CATALOGUES: dict[str, Callable[[], dict[str, str]]] = {
     "site labels": site_labels,
     "new OKR files": new_file_texts,
+    "drafts and carried sets": review_texts,
     "mkdocs.yml": site_config,
     "Chinese docs": chinese_docs,
     "example organisation": example_organisation,

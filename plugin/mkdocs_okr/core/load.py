@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from .collector import cyclic_gc_paused
 from .cycles import Calendar, Cycle
 from .diagnostics import Diagnostic, make
+from .draft import placeholder_problems
 from .frontmatter import Document, read
 from .model import Checkin, KeyResult, Objective, OkrSet, Reference
 from .partial import validate_parts
@@ -162,8 +163,10 @@ def _build_set(
         body=document.body,
         body_line=document.body_line,
         positions={key: at(key) for key in ("cycle", "owner", "parent", "level")},
+        draft=given.status == "draft",
     )
     _lint_set(okr_set, settings, out)
+    out += placeholder_problems(okr_set)
     return okr_set
 
 
