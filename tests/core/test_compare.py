@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from mkdocs_okr.core import messages
 from mkdocs_okr.core.compare import FLAGS, compare, diagnostic_changes, to_data
 from mkdocs_okr.core.diagnostics import Diagnostic, Severity
-from mkdocs_okr.core import messages
 from mkdocs_okr.core.settings import Settings
 
 SET = """---
