@@ -8,7 +8,7 @@ import pytest
 
 from mkdocs_okr.core import messages
 from mkdocs_okr.core.diagnostics import CODES, Diagnostic, Severity, format_text, make
-from mkdocs_okr.core.messages import LANGUAGES, MESSAGES, PART, Text, language_of, placeholders
+from mkdocs_okr.core.messages import COMMAND, LANGUAGES, MESSAGES, PART, Text, language_of, placeholders
 
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))
@@ -21,7 +21,7 @@ def test_every_key_has_a_text_in_every_language_with_the_same_arguments(key: str
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))
 def test_every_key_belongs_to_a_code(key: str) -> None:
-    assert key.split(".")[0] in {*CODES, PART}, key
+    assert key.split(".")[0] in {*CODES, PART, COMMAND}, key
 
 
 def test_every_code_has_its_texts_in_every_language() -> None:

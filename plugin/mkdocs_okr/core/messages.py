@@ -18,7 +18,7 @@ import string
 from dataclasses import dataclass
 from typing import Union
 
-from .texts import files, issues, organisation, refusals, schema
+from .texts import command, files, issues, organisation, refusals, schema
 
 LANGUAGES = ("en", "zh")
 DEFAULT_LANGUAGE = "en"
@@ -43,9 +43,11 @@ MESSAGES: dict[str, dict[str, str]] = _collect(
     organisation.TEXTS,
     refusals.TEXTS,
     issues.TEXTS,
+    command.TEXTS,
 )
 
 PART = "part"  # the prefix of the keys of pieces shared by many messages
+COMMAND = "okr"  # the prefix of what the `okr` command says besides diagnostics
 
 
 def language_of(requested: str | None) -> str:

@@ -82,7 +82,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "yaml-tag": {
         "en": "The YAML tag {tag} is not allowed in OKR files (tags starting with ! can make "
         "YAML build program objects). Remove it; put the value in quotes if it is text.",
-        "zh": "OKR 文件不允许使用 YAML 标签 {tag}（以 ! 开头的标签会让 YAML 生成程序对象）。"
+        "zh": "OKR 文件不允许使用 YAML 标签 {tag}（以 `!` 开头的标签会让 YAML 生成程序对象）。"
         "请删掉它；如果这是一段文字，请用引号把它括起来。",
     },
     "wrong-type.key": {
@@ -228,7 +228,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "yaml-syntax.tag": {
         "en": _READ_HERE_EN + "a value starting with ! is a YAML tag; put the value in quotes.",
-        "zh": _READ_HERE_ZH + "以 ! 开头的值是 YAML 标签；请用引号把值括起来。",
+        "zh": _READ_HERE_ZH + "以 `!` 开头的值是 YAML 标签；请用引号把值括起来。",
     },
     "yaml-syntax.missing-value": {
         "en": _READ_HERE_EN + "a value is missing, or starts with a character YAML reserves "
