@@ -8,7 +8,16 @@ import pytest
 
 from mkdocs_okr.core import messages
 from mkdocs_okr.core.diagnostics import CODES, Diagnostic, Severity, format_text, make
-from mkdocs_okr.core.messages import COMMAND, LANGUAGES, MESSAGES, PART, Text, language_of, placeholders
+from mkdocs_okr.core.messages import (
+    COMMAND,
+    ISSUE,
+    LANGUAGES,
+    MESSAGES,
+    PART,
+    Text,
+    language_of,
+    placeholders,
+)
 
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))
@@ -21,7 +30,7 @@ def test_every_key_has_a_text_in_every_language_with_the_same_arguments(key: str
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))
 def test_every_key_belongs_to_a_code(key: str) -> None:
-    assert key.split(".")[0] in {*CODES, PART, COMMAND}, key
+    assert key.split(".")[0] in {*CODES, PART, COMMAND, ISSUE}, key
 
 
 def test_every_code_has_its_texts_in_every_language() -> None:
@@ -68,9 +77,9 @@ def test_a_diagnostic_is_shown_in_the_language_asked(monkeypatch: pytest.MonkeyP
 
 
 def test_a_plain_string_is_no_diagnostic() -> None:
-    with pytest.raises(TypeError, match="messages.text"):
+    with pytest.raises(TypeError, match=r"messages\.text"):
         make("yaml-syntax", "a.md", 1, 1, "as written")  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="messages.text"):
+    with pytest.raises(TypeError, match=r"messages\.text"):
         Diagnostic(Severity.ERROR, "yaml-syntax", "a.md", 1, 1, "as written")  # type: ignore[arg-type]
 
 

@@ -32,9 +32,8 @@ import pytest
 import yaml
 
 from mkdocs_okr.cli import main
-from mkdocs_okr.core.diagnostics import CODES
+from mkdocs_okr.core.diagnostics import CODES, Diagnostic
 from mkdocs_okr.core.organisation import Organisation, analyse
-from mkdocs_okr.core.diagnostics import Diagnostic
 from mkdocs_okr.core.settings import Settings
 from mkdocs_okr.core.texts.refusals import TEXTS as REFUSAL_TEXTS
 

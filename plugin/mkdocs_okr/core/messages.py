@@ -48,6 +48,7 @@ MESSAGES: dict[str, dict[str, str]] = _collect(
 
 PART = "part"  # the prefix of the keys of pieces shared by many messages
 COMMAND = "okr"  # the prefix of what the `okr` command says besides diagnostics
+ISSUE = "issue"  # the prefix of the problems of an issue form's body (core/issueform.py)
 
 
 def language_of(requested: str | None) -> str:
