@@ -24,6 +24,7 @@ import yaml
 
 from mkdocs_okr.core.draft import TEXTS as FILE_TEXTS
 from mkdocs_okr.core.messages import MESSAGES
+from mkdocs_okr.core.texts import review
 from mkdocs_okr.render.i18n import LABELS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,6 +86,9 @@ def new_file_texts() -> dict[str, str]:
 def core_messages() -> dict[str, str]:
     """The Chinese texts of every diagnostic, refusal and message of the `okr` command."""
     return {f"core/texts {key}": texts["zh"] for key, texts in MESSAGES.items()}
+def review_texts() -> dict[str, str]:
+    """The Chinese texts of drafts and carried sets (core/texts/review.py)."""
+    return {f"core/texts/review.py {key}.zh": texts["zh"] for key, texts in review.TEXTS.items()}
 
 
 def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
@@ -140,6 +144,7 @@ CATALOGUES: dict[str, Callable[[], dict[str, str]]] = {
     "site labels": site_labels,
     "new OKR files": new_file_texts,
     "core messages": core_messages,
+    "drafts and carried sets": review_texts,
     "mkdocs.yml": site_config,
     "Chinese docs": chinese_docs,
     "example organisation": example_organisation,

@@ -14,6 +14,7 @@ from . import messages
 from .collector import cyclic_gc_paused
 from .cycles import Calendar, Cycle
 from .diagnostics import Diagnostic, make
+from .draft import placeholder_problems
 from .frontmatter import Document, read
 from .messages import Text
 from .model import Checkin, KeyResult, Objective, OkrSet, Reference
@@ -148,9 +149,11 @@ def _build_set(
         body=document.body,
         body_line=document.body_line,
         positions={key: at(key) for key in ("cycle", "owner", "parent", "level")},
+        draft=given.status == "draft",
     )
     # An objective whose `aligns` is written but wrong is reported as such, not as unaligned.
     _lint_set(okr_set, settings, out, [bool(o.aligns) for o in given.objectives])
+    out += placeholder_problems(okr_set)
     return okr_set
 
 

@@ -18,7 +18,7 @@ import string
 from dataclasses import dataclass
 from typing import Union
 
-from .texts import command, files, issues, organisation, refusals, schema
+from .texts import command, files, issues, organisation, refusals, review, schema
 
 LANGUAGES = ("en", "zh")
 DEFAULT_LANGUAGE = "en"
@@ -44,6 +44,7 @@ MESSAGES: dict[str, dict[str, str]] = _collect(
     refusals.TEXTS,
     issues.TEXTS,
     command.TEXTS,
+    review.TEXTS,
 )
 
 PART = "part"  # the prefix of the keys of pieces shared by many messages

@@ -137,6 +137,7 @@ class OkrSetIn(_Strict):
     name: Annotated[str, Field(min_length=1, max_length=200)] | None = None
     level: Literal["company", "team", "individual"]
     parent: OwnerId | None = None
+    status: Literal["draft", "active"] | None = None
     tags: Tags = Field(default_factory=list)
     objectives: Annotated[list[ObjectiveIn], Field(min_length=1)]
 
