@@ -400,7 +400,7 @@ def test_okr_check_prints_each_diagnostic_and_exits(
     summary = f"{len(case.files)} files, " if language == "en" else f"{len(case.files)} 个文件，"
     assert out[-1].startswith(summary)
     if language == "zh" and case.expected:
-        assert HAN.search(out[0].rsplit(": ", 1)[-1]), out[0]
+        assert HAN.search(out[0].split(": ", 2)[-1]), out[0]
 
 
 def test_okr_check_strict_fails_on_a_warning(
