@@ -20,7 +20,7 @@ from . import __version__
 from .core.diagnostics import Diagnostic
 from .core.settings import Settings
 
-FORMAT = 2  # diagnostics stored as message keys and arguments
+FORMAT = 3  # diagnostics stored as message keys and arguments, pieces nested
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import __version__, clock, gitfiles
 from .cache import CheckCache, CheckResult, check_key
+from .core import messages
 from .core.carry import carry
 from .core.checkin import add_checkins, parse_request
 from .core.compare import compare, diagnostic_changes
@@ -23,7 +24,7 @@ from .core.newset import new_set, new_set_problems
 from .core.organisation import Organisation, analyse, count_by_severity
 from .core.settings import LEVELS, Settings
 from .okrfolder import read_folder
-from .project import find_options, render_options, site_language
+from .project import command_language, find_options, render_options
 from .publish import render_folder
 from .render.pr_summary import render_markdown
 
@@ -39,7 +40,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(diagnostic: Diagnostic, shown_path: str) -> str:
+def format_github(diagnostic: Diagnostic, shown_path: str, language: str = "en") -> str:
     command = {"error": "error", "warning": "warning", "info": "notice"}[diagnostic.severity.value]
     properties = f"file={_escape_property(shown_path)}"
     if diagnostic.line:
@@ -47,7 +48,18 @@ def format_github(diagnostic: Diagnostic, shown_path: str) -> str:
     if diagnostic.column:
         properties += f",col={diagnostic.column}"
     properties += f",title={_escape_property('okr ' + diagnostic.code)}"
-    return f"::{command} {properties}::{_escape_data(diagnostic.message)}"
+    return f"::{command} {properties}::{_escape_data(diagnostic.message_in(language))}"
+
+
+def chosen_language(args: argparse.Namespace) -> str:
+    """The language of what a command prints: `--lang`, else OKR_LANG, else the site's
+    `theme.language` in mkdocs.yml; en or zh (every command asks this one function)."""
+    return command_language(getattr(args, "lang", None), getattr(args, "config", None))
+
+
+def _say(key: str, language: str, **values: messages.Argument) -> str:
+    """One of the command's own sentences (core/texts/command.py) in `language`."""
+    return messages.text(key, **values).render(language)
 
 
 def _load(folder: Path, settings: Settings) -> Organisation:
@@ -91,6 +103,7 @@ def command_check(args: argparse.Namespace) -> int:
     if isinstance(resolved, int):
         return resolved
     settings, folder = resolved
+    language = chosen_language(args)
     result = _checked(folder, settings, None if args.no_cache else _cache_folder(args.config))
     diagnostics = result.diagnostics
     counts = count_by_severity(diagnostics)
@@ -99,7 +112,7 @@ def command_check(args: argparse.Namespace) -> int:
             json.dumps(
                 {
                     "diagnostics": [
-                        {**d.as_dict(), "path": _shown(folder, d.path)} for d in diagnostics
+                        {**d.as_dict(language), "path": _shown(folder, d.path)} for d in diagnostics
                     ],
                     "summary": {"files": result.files, "sets": result.sets, **counts},
                 },
@@ -111,11 +124,17 @@ def command_check(args: argparse.Namespace) -> int:
         for diagnostic in diagnostics:
             shown = _shown(folder, diagnostic.path)
             if args.format == "github":
-                print(format_github(diagnostic, shown))
-            print(format_text(diagnostic, shown))
+                print(format_github(diagnostic, shown, language))
+            print(format_text(diagnostic, shown, language))
         print(
-            f"{result.files} files, {result.sets} OKR sets: "
-            f"{counts['error']} errors, {counts['warning']} warnings."
+            _say(
+                "okr.summary",
+                language,
+                files=result.files,
+                sets=result.sets,
+                errors=counts["error"],
+                warnings=counts["warning"],
+            )
         )
     failing = counts["error"] + (counts["warning"] if args.strict else 0)
     return 1 if failing else 0
@@ -175,8 +194,10 @@ def command_render(args: argparse.Namespace) -> int:
         print(f"okr: error: --today: {error}", file=sys.stderr)
         return 2
     organisation = _load(folder, settings)
+    language = chosen_language(args)
     for diagnostic in organisation.diagnostics:
-        print(format_text(diagnostic, _shown(folder, diagnostic.path)), file=sys.stderr)
+        shown = _shown(folder, diagnostic.path)
+        print(format_text(diagnostic, shown, language), file=sys.stderr)
     written = render_folder(organisation, options, Path(args.out))
     print(f"{written.pages} files written to {args.out} ({written.removed} stale ones removed).")
     return 1 if any(d.severity is Severity.ERROR for d in organisation.diagnostics) else 0
@@ -229,8 +250,7 @@ def command_diff(args: argparse.Namespace) -> int:
             json.dumps(diff_data(diff, args.base, args.head), ensure_ascii=False, indent=2) + "\n"
         )
     else:
-        language = args.lang or site_language(args.config)
-        text = render_markdown(diff, args.base, args.head, language)
+        text = render_markdown(diff, args.base, args.head, chosen_language(args))
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
@@ -253,13 +273,15 @@ def _errors_introduced(
     return errors, [d for d in introduced if d.severity is not Severity.ERROR]
 
 
-def _write_checked(folder: Path, files: list[tuple[str, str]], settings: Settings) -> int:
+def _write_checked(
+    folder: Path, files: list[tuple[str, str]], settings: Settings, language: str
+) -> int:
     """Write the files if they add no error to the folder; print what `okr check` would say."""
     errors, others = _errors_introduced(folder, files, settings)
     for diagnostic in errors + others:
-        print(format_text(diagnostic, _shown(folder, diagnostic.path)), file=sys.stderr)
+        print(format_text(diagnostic, _shown(folder, diagnostic.path), language), file=sys.stderr)
     if errors:
-        return _refuse(["nothing written: the new files would not pass `okr check`."])
+        return _refuse([_say("okr.not-passing", language)])
     for path, text in files:
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -273,14 +295,15 @@ def command_new(args: argparse.Namespace) -> int:
     if isinstance(resolved, int):
         return resolved
     settings, folder = resolved
+    language = chosen_language(args)
     problems = new_set_problems(
         args.cycle, args.owner, args.level, args.parent, args.aligns or [], settings.calendar()
     )
     if problems:
-        return _refuse([problem.message for problem in problems])
+        return _refuse([problem.message_in(language) for problem in problems])
     path = f"{args.cycle}/{args.owner}.md"
     if (folder / path).exists() and not args.force:
-        return _refuse([f"{(folder / path).as_posix()} exists; add --force to overwrite it."])
+        return _refuse([_say("okr.exists-force", language, path=(folder / path).as_posix())])
     text = new_set(
         args.cycle,
         args.owner,
@@ -289,9 +312,9 @@ def command_new(args: argparse.Namespace) -> int:
         name=args.name,
         aligns=args.aligns,
         objective_type=settings.default_type,
-        language=args.lang or site_language(args.config),
+        language=language,
     )
-    return _write_checked(folder, [(path, text)], settings)
+    return _write_checked(folder, [(path, text)], settings, language)
 
 
 def command_checkin(args: argparse.Namespace) -> int:
@@ -299,6 +322,7 @@ def command_checkin(args: argparse.Namespace) -> int:
     if isinstance(found, int):
         return found
     settings, _folder = found
+    language = chosen_language(args)
     file = Path(args.file)
     problem = _not_a_file(file)
     if problem:
@@ -313,12 +337,13 @@ def command_checkin(args: argparse.Namespace) -> int:
     for given in args.values:
         request = parse_request(given)
         if request is None:
-            return _refuse([f"'{given}' is not OBJECTIVE/KR=VALUE (for example O1/KR1=6500)."])
+            return _refuse([_say("okr.not-a-request", language, given=given)])
         requests.append(request)
     day = args.date or clock.today(args.today)
     result = add_checkins(text, file.as_posix(), settings, requests, day, args.note)
     if result.text is None:
-        return _refuse([*(problem.message for problem in result.problems), f"{file} is unchanged."])
+        problems = [problem.message_in(language) for problem in result.problems]
+        return _refuse([*problems, _say("okr.unchanged", language, file=str(file))])
     file.write_bytes(result.text.encode("utf-8"))
     for request in requests:
         print(f"{file.as_posix()}: {request.ref} = {request.value_text} on {day.isoformat()}")
@@ -343,28 +368,28 @@ def command_carry(args: argparse.Namespace) -> int:
         return resolved
     settings, folder = resolved
     calendar = settings.calendar()
+    language = chosen_language(args)
     new_cycle = calendar.get(args.new)
     problems = [
-        f"'{cycle}' is not a cycle."
+        _say("okr.not-a-cycle", language, cycle=cycle)
         for cycle in (args.old, args.new)
         if calendar.get(cycle) is None
     ]
     if args.old == args.new:
-        problems.append("the old and the new cycle are the same.")
+        problems.append(_say("okr.same-cycle", language))
     if problems or new_cycle is None:
         return _refuse(problems)
     organisation = analyse(read_folder(folder) if folder.is_dir() else [], settings)
-    language = args.lang or site_language(args.config)
     result = carry(organisation, args.old, new_cycle, args.owner, language)
     problems = [problem.message_in(language) for problem in result.problems]
     problems += [
-        f"{(folder / path).as_posix()} exists; carry does not overwrite files."
+        _say("okr.exists-carry", language, path=(folder / path).as_posix())
         for path, _text in result.files
         if (folder / path).exists()
     ]
     if problems:
         return _refuse(problems)
-    written = _write_checked(folder, result.files, settings)
+    written = _write_checked(folder, result.files, settings, language)
     if written == 0:
         # What was left out and what to rewrite, once the drafts exist to be edited.
         for note in result.notes:
@@ -378,6 +403,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check, score and export OKR files (Markdown with YAML front matter).",
     )
     parser.add_argument("--version", action="version", version=f"mkdocs-okr {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=["en", "zh"],
+        help="the language of messages and new texts (default: the environment variable "
+        "OKR_LANG, else theme.language in mkdocs.yml)",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add_common(sub: argparse.ArgumentParser) -> None:
@@ -427,10 +458,13 @@ def build_parser() -> argparse.ArgumentParser:
         )
 
     def add_lang(sub: argparse.ArgumentParser, what: str) -> None:
+        # SUPPRESS: without it, the subcommand's default would overwrite `okr --lang zh diff`.
         sub.add_argument(
             "--lang",
             choices=["en", "zh"],
-            help=f"the language of {what} (default: theme.language in mkdocs.yml)",
+            default=argparse.SUPPRESS,
+            help=f"the language of {what} (default: the global --lang, OKR_LANG, "
+            "theme.language in mkdocs.yml)",
         )
 
     diff = commands.add_parser(

@@ -44,7 +44,7 @@ from .core.organisation import analyse
 from .core.settings import Settings
 from .okrfolder import folder_sources
 from .options import SiteOptions, read_options
-from .project import repo_link
+from .project import reader_language, repo_link
 from .render import RenderOptions, checkin_dialog, render_pages, stylesheet
 from .render.i18n import language_of
 from .render.memo import ServeMemo
@@ -182,11 +182,14 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
             shown = self.folder.relative_to(base).as_posix()
         except ValueError:
             shown = self.folder.as_posix()
+        # The site's language, unless OKR_LANG asks for another one (as for `okr check`).
+        language = reader_language(None, config.theme.get("language"))
         for diagnostic in diagnostics:
             # The same one-line form as `okr check`: a file name or message with a line break
             # must not start a GitHub workflow command of its own in a CI log.
             log.log(
-                _LEVELS[diagnostic.severity], format_text(diagnostic, f"{shown}/{diagnostic.path}")
+                _LEVELS[diagnostic.severity],
+                format_text(diagnostic, f"{shown}/{diagnostic.path}", language),
             )
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

@@ -8,6 +8,7 @@ with a loader that turns any unknown tag into None, since we only want our plugi
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -107,6 +108,22 @@ def site_language(config_file: Path | None) -> str:
     config = read_config(config_file or Path("mkdocs.yml")) or {}
     theme = config.get("theme")
     return language_of(theme.get("language") if isinstance(theme, dict) else None)
+
+
+LANGUAGE_VARIABLE = "OKR_LANG"
+
+
+def reader_language(asked: str | None, site: str | None) -> str:
+    """The language messages are shown in: `asked` (`--lang`), else the environment variable
+    OKR_LANG, else the site's `site` language (`theme.language`); en or zh."""
+    return language_of(asked or os.environ.get(LANGUAGE_VARIABLE) or site)
+
+
+def command_language(asked: str | None, config_file: Path | None) -> str:
+    """The language of the `okr` command's messages: `--lang`, OKR_LANG or mkdocs.yml."""
+    if asked or os.environ.get(LANGUAGE_VARIABLE):
+        return reader_language(asked, None)
+    return site_language(config_file)
 
 
 def render_options(config_file: Path, settings: Settings, today: str | None) -> RenderOptions:

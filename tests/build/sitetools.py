@@ -23,11 +23,15 @@ def copy_example(target: Path) -> Path:
 
 
 def run_mkdocs(
-    project: Path, *args: str, engine: str = "mkdocs"
+    project: Path, *args: str, engine: str = "mkdocs", okr_lang: str | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """A real `mkdocs build` (or `properdocs build`) of the project folder."""
+    """A real `mkdocs build` (or `properdocs build`) of the project folder (`okr_lang`: the
+    OKR_LANG the build log is asked in; none by default, whatever the caller's is)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     env.pop("SOURCE_DATE_EPOCH", None)
+    env.pop("OKR_LANG", None)
+    if okr_lang is not None:
+        env["OKR_LANG"] = okr_lang
     return subprocess.run(
         [sys.executable, "-m", engine, "build", *args],
         cwd=project,

@@ -124,6 +124,27 @@ def test_a_broken_file_fails_strict_and_is_shown_with_a_notice_otherwise(tmp_pat
     assert "okr-problems-notice" not in company
 
 
+def test_a_chinese_site_logs_and_lists_problems_in_chinese(tmp_path: Path) -> None:
+    broken = COMPANY.replace("cycle: 2024\nowner: company", "cycle: 2024\nowner: other").replace(
+        "target: 100", "target: '50%'"
+    )
+    project = write_project(tmp_path, {"2024/company.md": COMPANY, "2024/other.md": broken})
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  name: material\n", "  name: material\n  language: zh\n")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    chinese = "`target` 必须是数字，这里却是文字“50%”"
+    built = run_mkdocs(project)
+    assert built.returncode == 0, built.stderr
+    assert re.search(r"okrs/2024/other\.md:9:\d+: error: " + re.escape(chinese), built.stderr)
+    problems = (project / "site" / "okr" / "problems" / "index.html").read_text(encoding="utf-8")
+    assert chinese in problems
+    # OKR_LANG asks for the log in another language; the site's pages stay in the site's.
+    english = run_mkdocs(project, okr_lang="en")
+    assert "error: `target` must be a number, but here it is the text '50%'" in english.stderr
+    problems = (project / "site" / "okr" / "problems" / "index.html").read_text(encoding="utf-8")
+    assert "必须是数字" in problems
+
+
 def test_templates_can_be_overridden_from_custom_dir(tmp_path: Path) -> None:
     project = write_project(
         tmp_path,

@@ -43,6 +43,7 @@ def run(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.
     start = tmp_path / "cwd"
     start.mkdir()
     monkeypatch.chdir(start)
+    monkeypatch.delenv("OKR_LANG", raising=False)  # the reader's choice must not leak in
 
     def runner(*args: str | Path) -> Result:
         capsys.readouterr()

@@ -455,6 +455,8 @@ def test_diagnostics_introduced_and_fixed_not_by_line(okr: Run, repo: GitRepo) -
     )
     assert "| fixed warning | okrs/2024-Q1/social-media.md:7 | Objective O1 of this" in markdown
     assert "task-like" not in markdown  # it moved a line down, but it is the same problem
+    chinese = okr("--lang", "zh", "diff", "HEAD").out
+    assert "| okrs/2024-Q1/brand.md:8 | 目标 O1 下各关键结果的权重加起来是 101" in chinese
 
 
 # Files: added, removed, renamed, broken ------------------------------------------------------
@@ -516,6 +518,8 @@ def test_a_file_broken_at_head_is_reported_not_fatal(okr: Run, repo: GitRepo) ->
         "of company, team, individual; the text 'teem' is not. Did you mean 'team'? "
         "\\[invalid-value\\]"
     ) in markdown
+    chinese = okr("--lang", "zh", "diff", "HEAD").out
+    assert "okrs/2024-Q1/brand.md:5 \\`level\\` 只能是 company, team, individual 其中之一" in chinese
 
 
 def test_a_file_broken_at_base_and_repaired(okr: Run, repo: GitRepo) -> None:

@@ -23,6 +23,7 @@ import pytest
 import yaml
 
 from mkdocs_okr.core.draft import TEXTS as FILE_TEXTS
+from mkdocs_okr.core.messages import MESSAGES
 from mkdocs_okr.core.texts import keyboard, review
 from mkdocs_okr.render.i18n import LABELS
 
@@ -82,6 +83,9 @@ def new_file_texts() -> dict[str, str]:
     return {f"core/draft.py zh.{key}": text for key, text in FILE_TEXTS["zh"].items()}
 
 
+def core_messages() -> dict[str, str]:
+    """The Chinese texts of every diagnostic, refusal and message of the `okr` command."""
+    return {f"core/texts {key}": texts["zh"] for key, texts in MESSAGES.items()}
 def review_texts() -> dict[str, str]:
     """The Chinese texts of drafts and carried sets (core/texts/review.py)."""
     return {f"core/texts/review.py {key}.zh": texts["zh"] for key, texts in review.TEXTS.items()}
@@ -144,6 +148,7 @@ def example_organisation() -> dict[str, str]:
 CATALOGUES: dict[str, Callable[[], dict[str, str]]] = {
     "site labels": site_labels,
     "new OKR files": new_file_texts,
+    "core messages": core_messages,
     "drafts and carried sets": review_texts,
     "mkdocs.yml": site_config,
     "Chinese docs": chinese_docs,

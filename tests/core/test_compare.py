@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from mkdocs_okr.core import messages
 from mkdocs_okr.core.compare import FLAGS, compare, diagnostic_changes, to_data
 from mkdocs_okr.core.diagnostics import Diagnostic, Severity
 from mkdocs_okr.core.settings import Settings
@@ -86,7 +87,14 @@ def test_every_flag_code_is_described() -> None:
 
 
 def _diagnostic(path: str, line: int, message: str = "m") -> Diagnostic:
-    return Diagnostic(Severity.WARNING, "task-like", path, line, 1, message)
+    return Diagnostic(
+        Severity.WARNING,
+        "task-like",
+        path,
+        line,
+        1,
+        messages.text("task-like", kr="O1/KR1", word=message),
+    )
 
 
 def test_diagnostics_compare_by_what_not_where() -> None:

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from mkdocs_okr import cli
 from mkdocs_okr.core import CODES, Settings, analyse
 from mkdocs_okr.core.export import EXPORT_VERSION, export_data
+from mkdocs_okr.core.messages import LANGUAGES, MESSAGES
 from mkdocs_okr.core.schema import CheckinIn, KeyResultIn, ObjectiveIn, OkrSetIn
 from mkdocs_okr.render.body import retrospective
 
@@ -163,6 +164,24 @@ def test_each_code_states_its_severity_and_a_fix(code: str) -> None:
     assert stated == [CODES[code][0].value]
     assert re.search(r"^Fix: |[.)] Fix: ", text, re.MULTILINE), f"{code}: no fix"
     assert "```" in text or "Example: " in text, f"{code}: no example"
+
+
+def messages_block(code: str) -> str:
+    """The texts of `code` as docs/diagnostics.md shows them: each message key with its
+    English and Chinese template (`{name}` is a value filled in)."""
+    keys = [key for key in MESSAGES if key.split(".")[0] == code]
+    lines = ["Messages:", "", "```text"]
+    for key in keys:
+        lines += [key, *(f"  {language}: {MESSAGES[key][language]}" for language in LANGUAGES)]
+    return "\n".join([*lines, "```"])
+
+
+@pytest.mark.parametrize("code", list(CODES))
+def test_each_code_shows_its_messages_in_every_language(code: str) -> None:
+    text = section(read_doc("diagnostics.md"), f"### {code}")
+    block = messages_block(code)
+    assert block in text, f"docs/diagnostics.md, ### {code}: add or update\n{block}"
+    assert text.count("Messages:") == 1
 
 
 def test_links_to_diagnostics_name_real_codes() -> None:

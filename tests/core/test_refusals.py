@@ -13,9 +13,10 @@ from mkdocs_okr.core.checkin import add_checkins
 from mkdocs_okr.core.diagnostics import CODES, Severity
 from mkdocs_okr.core.newset import new_set_problems
 from mkdocs_okr.core.organisation import analyse
-from mkdocs_okr.core.refusals import NOT_EDITABLE, TEXTS, refusal
+from mkdocs_okr.core.refusals import refusal
 from mkdocs_okr.core.settings import Settings
 from mkdocs_okr.core.texts import review
+from mkdocs_okr.core.texts.refusals import TEXTS as REFUSAL_TEXTS
 
 from .test_carry import COMPANY
 from .test_checkin import DAY, FLOW, ask
@@ -23,6 +24,9 @@ from .test_checkin import DAY, FLOW, ask
 COMMANDS = ("new-", "carry-", "checkin-")
 # Codes of the checker that share a command's prefix but are found in files.
 FOUND_IN_FILES = {"checkin-outside-cycle", "checkin-order", "checkin-value-type"}
+# The refusals' own texts (a key with a dot is a piece of one, such as a reason).
+TEXTS = {key for key in REFUSAL_TEXTS if "." not in key}
+NOT_EDITABLE = "checkin-not-editable."
 # What `okr carry` tells about the drafts it writes: notes, not refusals (core/texts/review.py).
 CARRY_NOTES = {key.split(".")[0] for key in review.TEXTS if key.startswith("carry-")}
 
@@ -34,6 +38,8 @@ def test_every_refusal_text_has_a_code_and_every_command_code_a_text() -> None:
     assert {"carry-done-left-out", "carry-date-outside-cycle"} == CARRY_NOTES
     assert all(CODES[code][0] is not Severity.ERROR for code in CARRY_NOTES)
     assert all(CODES[code][0] is Severity.ERROR for code in TEXTS)
+    pieces = {key.split(".")[0] for key in REFUSAL_TEXTS if "." in key}
+    assert pieces <= TEXTS
 
 
 def test_a_refusal_quotes_its_values_and_names_its_place() -> None:
@@ -42,12 +48,16 @@ def test_a_refusal_quotes_its_values_and_names_its_place() -> None:
     assert made.message == "O1/KR2 is dropped; it takes no more check-ins."
     # A quoted value with braces is text, not a place holder.
     assert refusal("checkin-given-twice", ref="{x}").message == "{x} is given twice."
+    assert made.message_in("zh") == "O1/KR2 已放弃，不能再更新进度。"
 
 
 def test_reasons_quote_only_what_they_are_given() -> None:
-    for reason, text in NOT_EDITABLE.items():
-        fields = {name for _text, name, _spec, _conv in string.Formatter().parse(text) if name}
-        assert fields <= {"key"}, reason
+    reasons = {key: texts for key, texts in REFUSAL_TEXTS.items() if key.startswith(NOT_EDITABLE)}
+    assert len(reasons) == 10
+    for reason, texts in reasons.items():
+        for text in texts.values():
+            fields = {name for _text, name, _spec, _conv in string.Formatter().parse(text) if name}
+            assert fields <= {"key"}, reason
 
 
 def test_every_refusal_is_made_by_its_command(monkeypatch: pytest.MonkeyPatch) -> None:

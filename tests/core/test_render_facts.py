@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from mkdocs_okr.core.diagnostics import make
+from mkdocs_okr.core.messages import text
 from mkdocs_okr.core.organisation import Organisation, analyse
 from mkdocs_okr.core.settings import Grading, Settings
 from mkdocs_okr.render import RenderOptions, render_pages
@@ -145,7 +146,8 @@ def test_a_set_pages_facts_need_no_template() -> None:
 def test_the_problems_page_prints_a_diagnostic_message_as_text() -> None:
     organisation = _organisation()
     hostile = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'
-    organisation.diagnostics.append(make("unresolved-reference", "2024-Q1/ads.md", 12, 5, hostile))
+    quoting = text("invalid-reference", reference=hostile)
+    organisation.diagnostics.append(make("invalid-reference", "2024-Q1/ads.md", 12, 5, quoting))
     pages = render_pages(organisation, RenderOptions(today=TODAY))
     problems = next(p for p in pages if p.path == "okr/problems/index.md").markdown
     assert "<script" not in problems and "<img" not in problems

@@ -33,11 +33,12 @@ import pytest
 import yaml
 
 from mkdocs_okr.cli import main
-from mkdocs_okr.core.diagnostics import CODES
+from mkdocs_okr.core.diagnostics import CODES, Diagnostic
 from mkdocs_okr.core.organisation import Organisation, analyse
-from mkdocs_okr.core.refusals import TEXTS as REFUSALS
 from mkdocs_okr.core.settings import Settings
+from mkdocs_okr.core.texts.refusals import TEXTS as REFUSAL_TEXTS
 
+REFUSALS = {key for key in REFUSAL_TEXTS if "." not in key}
 GOLDEN = Path(__file__).parent
 BASE = GOLDEN / "base"
 CASES = sorted(path for path in (GOLDEN / "cases").iterdir() if path.is_dir())
@@ -83,6 +84,20 @@ def assert_plain_words(message: str) -> None:
     assert len(message) < 600, message
 
 
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def assert_plain_chinese(diagnostic: Diagnostic) -> None:
+    """The Chinese message is Chinese: not empty, not the English text left untranslated, and
+    free of jargon like the English one."""
+    english, chinese = diagnostic.message, diagnostic.message_in("zh")
+    assert chinese.strip() == chinese and chinese, repr(chinese)
+    assert HAN.search(chinese), (diagnostic.code, chinese)
+    assert chinese != english, (diagnostic.code, chinese)
+    assert not JARGON.search(chinese), chinese
+    assert chinese.endswith(("。", "？", ".")), chinese
+
+
 def check(case: Case) -> Organisation:
     """`analyse` says exactly what the case expects, in plain words; returns the organisation."""
     organisation = analyse(sorted(case.files.items()), Settings())
@@ -107,6 +122,7 @@ def check(case: Case) -> Organisation:
     assert got == want, f"{case.name} ({case.about}) said:\n{shown}"
     for diagnostic in organisation.diagnostics:
         assert_plain_words(diagnostic.message)
+        assert_plain_chinese(diagnostic)
         for entry in case.expected:
             if (entry["file"], entry["code"], entry["line"]) == (
                 diagnostic.path,
@@ -361,19 +377,21 @@ def write_case(case: Case, folder: Path) -> None:
         (folder / name).write_bytes(raw)
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("folder", CASES, ids=[c.name for c in CASES])
 def test_okr_check_prints_each_diagnostic_and_exits(
     folder: Path,
+    language: str,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """The real `okr check`: one `path:line:col: severity: message [code]` line each, and the
-    expected exit status."""
+    expected exit status, in either language (the same codes, lines and columns)."""
     case = committed_case(folder)
     write_case(case, tmp_path / "okrs")
     monkeypatch.chdir(tmp_path)  # no mkdocs.yml here: the default settings
-    status = main(["check", "okrs"])
+    status = main(["--lang", language, "check", "okrs"])
     out = capsys.readouterr().out.splitlines()
     assert status == case.exit
     for entry in case.expected:
@@ -383,7 +401,10 @@ def test_okr_check_prints_each_diagnostic_and_exits(
         ]
         assert len(printed) == 1, (line, out)
     assert len(out) == len(case.expected) + 1  # and the summary line
-    assert out[-1].startswith(f"{len(case.files)} files, ")
+    summary = f"{len(case.files)} files, " if language == "en" else f"{len(case.files)} 个文件，"
+    assert out[-1].startswith(summary)
+    if language == "zh" and case.expected:
+        assert HAN.search(out[0].split(": ", 2)[-1]), out[0]
 
 
 def test_okr_check_strict_fails_on_a_warning(

@@ -17,6 +17,7 @@ from typing import Any
 
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from . import messages
 from .compare import diagnostic_changes
 from .diagnostics import Diagnostic, Severity
 from .frontmatter import read
@@ -112,7 +113,11 @@ def add_checkins(
     okr_set = loaded.okr_set
     if okr_set is None or loaded.partial:
         first = next((d for d in loaded.diagnostics if d.severity is Severity.ERROR), None)
-        detail = f" (line {first.line}: {first.message})" if first else ""
+        detail = (
+            messages.text("checkin-unreadable.first-error", line=first.line, message=first.text)
+            if first
+            else ""
+        )
         return EditResult(
             None, [refusal("checkin-unreadable", path, path=path, first_error=detail)]
         )
@@ -248,9 +253,10 @@ def _reads_back_as_intended(
 
 
 class _NotEditable(Exception):
-    """The file's text cannot take the check-in: a `refusals.NOT_EDITABLE` reason."""
+    """The file's text cannot take the check-in: a reason of `checkin-not-editable`
+    (core/texts/refusals.py)."""
 
-    def __init__(self, reason: str, **values: object) -> None:
+    def __init__(self, reason: str, **values: str) -> None:
         super().__init__(reason)
         self.reason = reason
         self.values = values

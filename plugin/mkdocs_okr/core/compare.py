@@ -18,6 +18,7 @@ from typing import Any
 from .diagnostics import Diagnostic, Severity
 from .figures import at_least, computed_number, written_number
 from .load import LoadedFile
+from .messages import Text
 from .model import Checkin, KeyResult, Objective, OkrSet
 from .organisation import Organisation, analyse, objective_ref
 from .settings import Settings
@@ -170,7 +171,11 @@ class Unreadable:
     side: str
     code: str
     line: int
-    message: str
+    text: Text  # the error's message, shown in the reader's language
+
+    @property
+    def message(self) -> str:
+        return self.text.render()
 
 
 @dataclass
@@ -524,14 +529,14 @@ def _unreadable(
         if file.okr_set is None and touched:
             error = _first_error(file)
             if error is not None:
-                found.append(Unreadable(path, "head", error.code, error.line, error.message))
+                found.append(Unreadable(path, "head", error.code, error.line, error.text))
     for path, file in base_files.items():
         new_path = renames.get(path, path)
         now = head_files.get(new_path)
         if file.okr_set is None and now is not None and now.okr_set is not None:
             error = _first_error(file)
             if error is not None:
-                found.append(Unreadable(path, "base", error.code, error.line, error.message))
+                found.append(Unreadable(path, "base", error.code, error.line, error.text))
     return sorted(found, key=lambda u: (u.path, u.side))
 
 

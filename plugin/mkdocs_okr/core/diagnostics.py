@@ -24,7 +24,7 @@ class Diagnostic:
     """One problem in one file, at a 1-based line and column (0 when unknown).
 
     `text` is the message key and its arguments: the reader's language is chosen when it is
-    shown (`message_in`). A plain string is taken as a text in one language."""
+    shown (`message_in`)."""
 
     severity: Severity
     code: str
@@ -34,8 +34,9 @@ class Diagnostic:
     text: Text
 
     def __post_init__(self) -> None:
-        if isinstance(self.text, str):
-            object.__setattr__(self, "text", Text.plain(self.text))
+        # A plain string would show in one language only, whatever the reader's.
+        if not isinstance(self.text, Text):
+            raise TypeError(f"{self.code}: the message must be a messages.text(...): {self.text!r}")
 
     @property
     def message(self) -> str:
@@ -66,22 +67,18 @@ class Diagnostic:
             "path": self.path,
             "line": self.line,
             "column": self.column,
-            "key": self.text.key,
-            "args": [list(pair) for pair in self.text.args],
+            **self.text.stored(),
         }
 
     @classmethod
     def from_stored(cls, data: dict[str, object]) -> Diagnostic:
-        args = data["args"]
-        if not isinstance(args, list):
-            raise TypeError("args")
         return cls(
             Severity(data["severity"]),
             str(data["code"]),
             str(data["path"]),
             int(data["line"]),  # type: ignore[call-overload]
             int(data["column"]),  # type: ignore[call-overload]
-            Text(str(data["key"]), tuple((str(name), value) for name, value in args)),
+            Text.from_stored(data),
         )
 
 
@@ -197,22 +194,22 @@ def make(
     path: str,
     line: int,
     column: int,
-    message: str | Text,
+    message: Text,
     severity: Severity | None = None,
 ) -> Diagnostic:
-    """Build a diagnostic with the code's default severity (a code must be registered)."""
+    """Build a diagnostic with the code's default severity (a code must be registered).
+
+    The message is a `Text` (`messages.text(key, ...)`), never a plain string: every diagnostic
+    must be readable in every language of the site."""
     default, _summary = CODES[code]
-    text = Text.plain(message) if isinstance(message, str) else message
-    return Diagnostic(severity or default, code, path, line, column, text)
+    return Diagnostic(severity or default, code, path, line, column, message)
 
 
 def one_line(text: str) -> str:
     return text.replace("\r", " ").replace("\n", " ")
 
 
-def format_text(
-    diagnostic: Diagnostic, shown_path: str, language: str = DEFAULT_LANGUAGE
-) -> str:
+def format_text(diagnostic: Diagnostic, shown_path: str, language: str = DEFAULT_LANGUAGE) -> str:
     """`path:line:col: severity: message [code]`, the form of `okr check` and of the build log.
 
     Always one line, even when a message quotes text (or a file name) with line breaks: a second

@@ -16,8 +16,9 @@ from typing import Any
 
 import yaml
 
-from . import keyboard
+from . import keyboard, messages
 from .diagnostics import Diagnostic, make
+from .messages import Text
 
 try:  # the C parser is about 8x faster; the pure-Python one gives the same events
     _Loader: type = yaml.CSafeLoader
@@ -30,7 +31,6 @@ Position = tuple[int, int]  # 1-based line and column in the file
 
 MAX_DEPTH = 32
 # set -> objectives -> objective -> key_results -> key result -> checkins -> check-in
-_DEPTH_NEEDED = "an OKR file needs at most 7 levels."
 MAX_INT_DIGITS = 18
 # Larger magnitudes overflow `current - start` to infinity and scores to NaN; no OKR counts
 # anything near 10**18 (the largest 18-digit whole number is just below it).
@@ -113,8 +113,7 @@ def decode(
                 path,
                 1,
                 1,
-                f"This file is {len(raw):,} bytes; an OKR file may be at most {max_bytes:,} bytes. "
-                "Move long notes to another page and link to it.",
+                messages.text("file-too-large", size=len(raw), limit=max_bytes),
             )
         ]
     nul = raw.find(b"\x00")
@@ -127,8 +126,7 @@ def decode(
                 path,
                 line,
                 column,
-                f"This file holds a NUL byte at offset {nul} (line {line}, column {column}), so "
-                "it is not a text file. OKR files must be plain UTF-8 text (not UTF-16).",
+                messages.text("file-binary", offset=nul, line=line, column=column),
             )
         ]
     try:
@@ -143,9 +141,13 @@ def decode(
                 path,
                 line,
                 column,
-                f"The byte at offset {offset} (0x{raw[offset]:02X}, line {line}, column "
-                f"{column}) is not valid UTF-8. Save the file as UTF-8 (it may have been "
-                "saved as Latin-1 or GBK).",
+                messages.text(
+                    "file-encoding",
+                    offset=offset,
+                    byte=f"{raw[offset]:02X}",
+                    line=line,
+                    column=column,
+                ),
             )
         ]
     return text, []
@@ -182,8 +184,7 @@ def split(text: str, path: str) -> tuple[str | None, str, int, list[Diagnostic]]
                     path,
                     1,
                     1,
-                    "An OKR file must start with a line of three dashes (---), then the YAML "
-                    "fields (cycle, owner, level, objectives ...), then another --- line.",
+                    messages.text("front-matter-missing"),
                 )
             ],
         )
@@ -202,8 +203,7 @@ def split(text: str, path: str) -> tuple[str | None, str, int, list[Diagnostic]]
                 path,
                 1,
                 1,
-                "The front matter that starts on line 1 is never closed: add a line of three "
-                "dashes (---) after the last YAML field.",
+                messages.text("front-matter-unclosed"),
             )
         ],
     )
@@ -255,7 +255,7 @@ class _Builder:
     def where(self, mark: Any) -> Position:
         return (mark.line + self.line_offset, mark.column + 1)
 
-    def report(self, code: str, mark: Any, message: str, *, fatal: bool = False) -> None:
+    def report(self, code: str, mark: Any, message: Text, *, fatal: bool = False) -> None:
         line, column = self.where(mark)
         self.diagnostics.append(make(code, self.path, line, column, message))
         if fatal:
@@ -264,7 +264,7 @@ class _Builder:
     def build(self, events: Any) -> Any:
         """Consume the events of one document and return its root value."""
         # This loop runs once per YAML node of every file (about 900 for a set with weekly
-        # check-ins), so it is written for speed: scalars first, attribute lookups hoisted.
+        # check-ins), so it is text for speed: scalars first, attribute lookups hoisted.
         # An explicit stack instead of recursion: 10,000 nested lists must not crash us.
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
@@ -311,8 +311,7 @@ class _Builder:
                     self.report(
                         "yaml-too-deep",
                         event.start_mark,
-                        f"The front matter is nested more than {MAX_DEPTH} levels deep (lists "
-                        f"inside lists, or fields inside fields); {_DEPTH_NEEDED}",
+                        messages.text("yaml-too-deep", depth=MAX_DEPTH),
                         fatal=True,
                     )
                 top = _Frame({} if kind is mapping_start else [], node_path)
@@ -328,8 +327,7 @@ class _Builder:
             self.report(
                 "yaml-alias",
                 event.start_mark,
-                f"The alias *{_clip(str(event.anchor))} repeats another part of the file. "
-                "Aliases are not allowed in OKR files: write the value out.",
+                messages.text("yaml-alias", alias=_clip(str(event.anchor))),
                 fatal=True,
             )
         anchor = getattr(event, "anchor", None)
@@ -337,20 +335,17 @@ class _Builder:
             self.report(
                 "yaml-alias",
                 event.start_mark,
-                f"The anchor &{_clip(anchor)} is not allowed in OKR files: write values out "
-                "in full.",
+                messages.text("yaml-alias.anchor", anchor=_clip(anchor)),
                 fatal=True,
             )
-        # libyaml sets a tag only where one is written (`!!str`, `!x`, even a bare `!`).
+        # libyaml sets a tag only where one is text (`!!str`, `!x`, even a bare `!`).
         tag = getattr(event, "tag", None)
         if tag is not None:
             shown = "!!" + tag[len(_YAML_TAG_PREFIX) :] if tag.startswith(_YAML_TAG_PREFIX) else tag
             self.report(
                 "yaml-tag",
                 event.start_mark,
-                f"The YAML tag {_clip(shown)} is not allowed in OKR files (tags starting with "
-                "! can make YAML build program objects). Remove it; put the value in quotes if "
-                "it is text.",
+                messages.text("yaml-tag", tag=_clip(shown)),
                 fatal=True,
             )
 
@@ -359,7 +354,7 @@ class _Builder:
             self.report(
                 "wrong-type",
                 event.start_mark,
-                "A key must be a plain word, not a list or a mapping.",
+                messages.text("wrong-type.key"),
                 fatal=True,
             )
         key = str(event.value)
@@ -369,9 +364,7 @@ class _Builder:
             self.report(
                 "invisible-character",
                 event.start_mark,
-                f"The key '{_clip(shown)}' holds an invisible character (shown here as "
-                "<U+...>), so it only looks like a known field. Delete the key and type it "
-                "again.",
+                messages.text("invisible-character", key=_clip(shown)),
             )
             # Go on with the visible key, so this one problem is not reported again as an
             # unknown key plus a missing field.
@@ -380,9 +373,7 @@ class _Builder:
             self.report(
                 "duplicate-key",
                 event.start_mark,
-                f"The key '{_clip(key)}' is written twice in the same place (first on line "
-                f"{frame.seen[key][0]}). YAML would silently keep only the last one; remove one "
-                "of them.",
+                messages.text("duplicate-key", key=_clip(key), first=frame.seen[key][0]),
             )
         frame.seen[key] = position
         key_path: Path = (*frame.path, key)
@@ -409,8 +400,7 @@ class _Builder:
             self.report(
                 "ambiguous-value",
                 event.start_mark,
-                f"'{text}' is ambiguous: YAML reads it as true or false. Write true or false, "
-                f'or put it in quotes ("{text}") if you mean the text.',
+                messages.text("ambiguous-value", value=text),
             )
             return text
         if _INT.fullmatch(text):
@@ -419,8 +409,7 @@ class _Builder:
                 self.report(
                     "invalid-number",
                     event.start_mark,
-                    f"The number {text[:20]}... has {len(digits)} digits, more than any OKR "
-                    "value can need.",
+                    messages.text("invalid-number.digits", start=text[:20], digits=len(digits)),
                 )
                 return text
             return int(text)
@@ -428,16 +417,14 @@ class _Builder:
             self.report(
                 "invalid-number",
                 event.start_mark,
-                f"'{text}' is not a finite number. Use an ordinary number.",
+                messages.text("invalid-number.not-finite", value=text),
             )
             return text
         if _SURPRISING_NUMBER.fullmatch(text):
             self.report(
                 "ambiguous-value",
                 event.start_mark,
-                f"'{_clip(text)}' is ambiguous: YAML would read it as a different number (leading "
-                "zeros are octal, 1:30 is 90). Write a plain decimal number, or put it in "
-                "quotes if you mean the text.",
+                messages.text("ambiguous-value.number", value=_clip(text)),
             )
             return text
         if _FLOAT.fullmatch(text):
@@ -446,8 +433,7 @@ class _Builder:
                 self.report(
                     "invalid-number",
                     event.start_mark,
-                    f"'{_clip(text)}' is too large a number: OKR values must stay below "
-                    "10^18. Use an ordinary number.",
+                    messages.text("invalid-number.too-large", value=_clip(text)),
                 )
                 return text
             return number
@@ -459,8 +445,7 @@ class _Builder:
                 self.report(
                     "invalid-date",
                     event.start_mark,
-                    f"'{text}' is not a date that exists. Write dates as YYYY-MM-DD, "
-                    "for example 2024-01-31.",
+                    messages.text("invalid-date.not-a-day", value=text),
                 )
                 return text
         if _DATETIME.match(text):
@@ -478,78 +463,55 @@ class _Builder:
             self.report(
                 "comment-in-value",
                 event.start_mark,
-                f"This text stops at '{_clip(text)}' because YAML reads the unquoted "
-                f"' {_clip(comment)}' as a comment. If the # belongs to the text, put the whole "
-                "value in quotes.",
+                messages.text("comment-in-value", value=_clip(text), comment=_clip(comment)),
             )
 
 
-# libyaml's words for common mistakes -> what the writer of an OKR file should do.
+# libyaml's words for common mistakes -> the message saying what the writer of an OKR file
+# should do (core/texts/files.py). Those of unclosed brackets and quotes take `opened`.
 _PLAIN_PROBLEMS = [
-    ("expected ',' or ']'", "a list that opens with [{opened} is not closed with ]"),
-    ("expected ',' or '}'", "a group that opens with {{opened} is not closed with }"),
-    ("unexpected end of stream", "a quote that opens{opened} is never closed"),
-    (
-        "mapping values are not allowed",
-        "a colon followed by a space (': ') stands inside a "
-        "value; if it belongs to the text, put the whole value in quotes",
-    ),
-    (
-        "cannot start any token",
-        "the value starts with a character YAML reserves (such as @ "
-        "or `); put the whole value in quotes",
-    ),
-    ("expected key", "this line is not indented like the fields around it"),
-    ("expected '-' indicator", "this line is not indented like the list items around it"),
-    ("could not find expected ':'", "a line holds text without a field name: write `name: value`"),
-    (
-        "unknown escape character",
-        "a backslash (\\) in double quotes starts an unknown escape; "
-        "use single quotes, or write \\\\ for one backslash",
-    ),
-    (
-        "expected alphabetic or numeric character",
-        "& and * start YAML anchors and aliases, "
-        "which OKR files do not allow; put the value in quotes",
-    ),
-    (
-        "document start",
-        "there is text after the end of the YAML; check the brackets and quotes before it",
-    ),
-    ("directive", "a line starting with % is not allowed here; put the value in quotes"),
-    ("tag", "a value starting with ! is a YAML tag; put the value in quotes"),
-    (
-        "expected node content",
-        "a value is missing, or starts with a character YAML reserves "
-        "(such as ], } or |); put the value in quotes",
-    ),
+    ("expected ',' or ']'", "yaml-syntax.list-unclosed"),
+    ("expected ',' or '}'", "yaml-syntax.group-unclosed"),
+    ("unexpected end of stream", "yaml-syntax.quote-unclosed"),
+    ("mapping values are not allowed", "yaml-syntax.colon-in-value"),
+    ("cannot start any token", "yaml-syntax.reserved-start"),
+    ("expected key", "yaml-syntax.key-indent"),
+    ("expected '-' indicator", "yaml-syntax.item-indent"),
+    ("could not find expected ':'", "yaml-syntax.no-field-name"),
+    ("unknown escape character", "yaml-syntax.escape"),
+    ("expected alphabetic or numeric character", "yaml-syntax.anchor"),
+    ("document start", "yaml-syntax.text-after"),
+    ("directive", "yaml-syntax.directive"),
+    ("tag", "yaml-syntax.tag"),
+    ("expected node content", "yaml-syntax.missing-value"),
 ]
 
 
 _NEVER_CLOSED = ("expected ',' or ']'", "expected ',' or '}'", "unexpected end of stream")
+_OPENED = {key for words, key in _PLAIN_PROBLEMS if words in _NEVER_CLOSED}
 
 
-def _syntax_message(error: yaml.MarkedYAMLError, yaml_text: str, line_offset: int) -> str:
+def _syntax_message(error: yaml.MarkedYAMLError, yaml_text: str, line_offset: int) -> Text:
     """A YAML parser error in words someone who never read the YAML spec can act on."""
     problem = error.problem or ""
     mark = error.problem_mark or error.context_mark
     context = error.context_mark
-    opened = f" on line {context.line + line_offset}" if context is not None else ""
+    opened: Text | str = (
+        messages.text("yaml-syntax.opened-on", line=context.line + line_offset)
+        if context is not None
+        else ""
+    )
     lines = yaml_text.split("\n")
     bad_line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
     indent = bad_line[: len(bad_line) - len(bad_line.lstrip(" \t"))]
     if "tab" in problem or "\t" in indent:
-        return (
-            "The YAML cannot be read here: a tab character is used for indentation, which "
-            "YAML does not allow. Indent with spaces."
-        )
-    for words, plain in _PLAIN_PROBLEMS:
+        return messages.text("yaml-syntax.tab")
+    for words, key in _PLAIN_PROBLEMS:
         if words in problem:
-            return f"The YAML cannot be read here: {plain.replace('{opened}', opened)}."
-    return (
-        f"The YAML cannot be read here ({problem or 'it is not well formed'}). Check the "
-        "indentation and the quotes on this line and the one before."
-    )
+            return messages.text(key, opened=opened) if key in _OPENED else messages.text(key)
+    if not problem:
+        return messages.text("yaml-syntax.malformed")
+    return messages.text("yaml-syntax.problem", problem=problem)
 
 
 def parse_front_matter(yaml_text: str, path: str, line_offset: int) -> tuple[Any, _Builder]:
@@ -566,8 +528,7 @@ def parse_front_matter(yaml_text: str, path: str, line_offset: int) -> tuple[Any
                 path,
                 line,
                 column,
-                f"The character U+{ord(odd.group()):04X} is a line break for YAML but not for "
-                "your editor. Delete it (replace it with a normal line break or a space).",
+                messages.text("yaml-syntax.line-break", code=f"{ord(odd.group()):04X}"),
             )
         )
         return None, builder
@@ -588,8 +549,7 @@ def parse_front_matter(yaml_text: str, path: str, line_offset: int) -> tuple[Any
                 builder.report(
                     "yaml-multiple-documents",
                     event.start_mark,
-                    "The front matter holds more than one YAML document. Keep one block of "
-                    "fields between the two --- lines.",
+                    messages.text("yaml-multiple-documents"),
                 )
                 return None, builder
     except _Refused:
@@ -612,8 +572,7 @@ def parse_front_matter(yaml_text: str, path: str, line_offset: int) -> tuple[Any
                     path,
                     line,
                     column,
-                    "The front matter is nested far too deeply (lists inside lists, or "
-                    f"fields inside fields); {_DEPTH_NEEDED}",
+                    messages.text("yaml-too-deep.far"),
                 )
             )
             return None, builder
@@ -628,7 +587,7 @@ def parse_front_matter(yaml_text: str, path: str, line_offset: int) -> tuple[Any
                 path,
                 line_offset,
                 1,
-                f"The YAML cannot be read ({type(error).__name__}). Check the front matter.",
+                messages.text("yaml-syntax.error", error=type(error).__name__),
             )
         )
         return None, builder
@@ -652,8 +611,7 @@ def read(raw: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResul
                     path,
                     1,
                     1,
-                    "The front matter is empty: write the fields cycle, owner, level and "
-                    "objectives between the two --- lines.",
+                    messages.text("front-matter-empty"),
                 )
             ],
         )
@@ -661,19 +619,20 @@ def read(raw: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResul
     diagnostics = builder.diagnostics
     if root is None and not diagnostics:
         diagnostics.append(
-            make("front-matter-empty", path, 1, 1, "The front matter holds no fields.")
+            make("front-matter-empty", path, 1, 1, messages.text("front-matter-empty.no-fields"))
         )
     if root is not None and not isinstance(root, dict):
         line, column = builder.value_positions.get((), (2, 1))
-        kind = "a list" if isinstance(root, list) else "a single value"
+        kind = messages.text(
+            f"front-matter-not-mapping.{'list' if isinstance(root, list) else 'single'}"
+        )
         diagnostics.append(
             make(
                 "front-matter-not-mapping",
                 path,
                 line,
                 column,
-                f"The front matter is {kind}; it must be fields written as `name: value`, "
-                "starting with cycle, owner and level.",
+                messages.text("front-matter-not-mapping", kind=kind),
             )
         )
         root = None

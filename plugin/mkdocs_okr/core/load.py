@@ -11,11 +11,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from . import messages
 from .collector import cyclic_gc_paused
 from .cycles import Calendar, Cycle
 from .diagnostics import Diagnostic, make
 from .draft import placeholder_problems
 from .frontmatter import Document, read
+from .messages import Text
 from .model import Checkin, KeyResult, Objective, OkrSet, Reference
 from .partial import validate_parts
 from .schema import ID, OWNER, KeyResultIn, ObjectiveIn, OkrSetIn, schema_diagnostics
@@ -105,7 +107,7 @@ def _build_set(
     def at(*where: str | int) -> tuple[int, int]:
         return document.position(tuple(where))
 
-    def report(code: str, where: tuple[int, int], message: str) -> None:
+    def report(code: str, where: tuple[int, int], message: Text) -> None:
         out.append(make(code, path, where[0], where[1], message))
 
     cycle = calendar.get(given.cycle)
@@ -113,9 +115,7 @@ def _build_set(
         report(
             "invalid-cycle",
             at("cycle"),
-            f"'{given.cycle[:60]}' is not a cycle. Write a year (2024), a half (2024-H1), a "
-            "quarter (2024-Q1), two months (2024-B1), a month (2024-01), or a custom cycle "
-            "named in the site's configuration.",
+            messages.text("invalid-cycle", cycle=given.cycle[:60]),
         )
         return None
     parent = given.parent
@@ -123,16 +123,14 @@ def _build_set(
         report(
             "parent-on-company",
             at("parent"),
-            f"A company OKR set is the top of the tree, so its `parent` ('{parent}') is "
-            "ignored; remove it.",
+            messages.text("parent-on-company", parent=parent),
         )
         parent = None  # ignored, so it is not checked a second time as a missing owner
     if given.level != "company" and given.parent is None:
         report(
             "parent-missing",
             at(),
-            f"A {given.level} OKR set needs a `parent`: the owner id of the team or company "
-            "above it in the organisation.",
+            messages.text("parent-missing", level=messages.text(f"part.level.{given.level}")),
         )
 
     objectives: list[Objective] = []
@@ -145,8 +143,9 @@ def _build_set(
             report(
                 "duplicate-id",
                 at("objectives", index, "id") if objective_in.id else at("objectives", index),
-                f"Two objectives have the id '{objective.id}' (the other is objective "
-                f"{seen_objectives[objective.id] + 1}). Give each objective its own id.",
+                messages.text(
+                    "duplicate-id", id=objective.id, other=seen_objectives[objective.id] + 1
+                ),
             )
         seen_objectives.setdefault(objective.id, index)
         objectives.append(objective)
@@ -195,9 +194,7 @@ def _build_objective(
                     "invalid-reference",
                     path,
                     *where,
-                    f"'{text}' is not a reference. Write OWNER/OBJECTIVE or OWNER/OBJECTIVE/KR "
-                    "(for example brand/O1/KR2), optionally with a cycle in front "
-                    "(2024/company/O1).",
+                    messages.text("invalid-reference", reference=text),
                 )
             )
             continue
@@ -215,8 +212,11 @@ def _build_objective(
                     "duplicate-id",
                     path,
                     *document.position((*base, "key_results", kr_index, "id")),
-                    f"Two key results of objective {given.id or f'O{index + 1}'} have the id "
-                    f"'{kr.id}'. Give each key result its own id.",
+                    messages.text(
+                        "duplicate-id.key-result",
+                        objective=given.id or f"O{index + 1}",
+                        id=kr.id,
+                    ),
                 )
             )
         seen.setdefault(kr.id, kr_index)
@@ -255,7 +255,7 @@ def _build_key_result(
     def at(*where: str | int) -> tuple[int, int]:
         return document.position((*base, *where))
 
-    def report(code: str, where: tuple[int, int], message: str) -> None:
+    def report(code: str, where: tuple[int, int], message: Text) -> None:
         out.append(make(code, path, where[0], where[1], message))
 
     kr_id = given.id or f"KR{index + 1}"
@@ -263,8 +263,7 @@ def _build_key_result(
         report(
             "numeric-and-milestone",
             at("done"),
-            f"Key result {kr_id} has both a `target` and `done`. A key result is either a "
-            "number to reach (start/target) or a milestone (done: true/false), not both.",
+            messages.text("numeric-and-milestone", kr=kr_id),
         )
     if given.target is not None:
         kind = "numeric"
@@ -275,15 +274,13 @@ def _build_key_result(
         report(
             "start-equals-target",
             at("target"),
-            f"Key result {kr_id} starts at {start:g} and targets {start:g}: there is nothing "
-            "to achieve. Set `start` to where you are now and `target` to where you want to be.",
+            messages.text("start-equals-target", kr=kr_id, start=start),
         )
     if given.status == "dropped" and not given.reason:
         report(
             "reason-missing",
             at("status"),
-            f"Key result {kr_id} is dropped without a `reason`. Say why, so readers of the "
-            "cycle review understand the change.",
+            messages.text("reason-missing", kr=kr_id),
         )
 
     checkins: list[Checkin] = []
@@ -292,30 +289,36 @@ def _build_key_result(
         value = checkin_in.value
         wants_number = kind != "milestone"
         if isinstance(value, bool) == wants_number:
-            expected = (
-                "a number, like its target"
-                if wants_number
-                else "true or false (done or not), as it is a milestone"
-            )
             report(
                 "checkin-value-type",
                 at("checkins", position, "value"),
-                f"The value of the check-in of {checkin_in.date.isoformat()} for key result "
-                f"{kr_id} must be {expected}.",
+                messages.text(
+                    "checkin-value-type" if wants_number else "checkin-value-type.milestone",
+                    day=checkin_in.date.isoformat(),
+                    kr=kr_id,
+                ),
             )
         if not cycle.contains_date(checkin_in.date):
             report(
                 "checkin-outside-cycle",
                 at("checkins", position, "date"),
-                f"The check-in dated {checkin_in.date.isoformat()} is outside the cycle "
-                f"{cycle.id} ({cycle.start.isoformat()} to {cycle.end.isoformat()}).",
+                messages.text(
+                    "checkin-outside-cycle",
+                    day=checkin_in.date.isoformat(),
+                    cycle=cycle.id,
+                    start=cycle.start.isoformat(),
+                    end=cycle.end.isoformat(),
+                ),
             )
         if checkins and checkin_in.date <= checkins[-1].date:
             report(
                 "checkin-order",
                 at("checkins", position, "date"),
-                f"The check-in dated {checkin_in.date.isoformat()} comes after one dated "
-                f"{checkins[-1].date.isoformat()}. List check-ins oldest first, one per day.",
+                messages.text(
+                    "checkin-order",
+                    day=checkin_in.date.isoformat(),
+                    previous=checkins[-1].date.isoformat(),
+                ),
             )
         checkins.append(Checkin(checkin_in.date, value, checkin_in.note, where))
 
@@ -324,17 +327,23 @@ def _build_key_result(
         report(
             "wrong-type",
             at("current"),
-            f"`current` of key result {kr_id} must be "
-            + ("true or false." if kind == "milestone" else "a number."),
+            messages.text(
+                f"wrong-type.current-{'milestone' if kind == 'milestone' else 'number'}",
+                kr=kr_id,
+            ),
         )
         current = None
     if current is not None and checkins and checkins[-1].value != current:
         report(
             "current-mismatch",
             at("current"),
-            f"`current` of key result {kr_id} is {current} but its latest check-in "
-            f"({checkins[-1].date.isoformat()}) says {checkins[-1].value}. The site uses "
-            "`current`; update one of them.",
+            messages.text(
+                "current-mismatch",
+                kr=kr_id,
+                current=str(current),
+                day=checkins[-1].date.isoformat(),
+                latest=str(checkins[-1].value),
+            ),
         )
     return KeyResult(
         id=kr_id,
@@ -368,8 +377,12 @@ def _lint_set(okr_set: OkrSet, settings: Settings, out: list[Diagnostic]) -> Non
                 "too-many-objectives",
                 path,
                 *okr_set.objectives[limits.objectives].position,
-                f"This {okr_set.level} OKR set has {len(okr_set.objectives)} objectives; the "
-                f"limit for this level is {limits.objectives}. Fewer objectives keep the focus.",
+                messages.text(
+                    "too-many-objectives",
+                    level=messages.text(f"part.level.{okr_set.level}"),
+                    count=len(okr_set.objectives),
+                    limit=limits.objectives,
+                ),
             )
         )
     task_words = [word.lower() for word in settings.task_words]
@@ -381,8 +394,12 @@ def _lint_set(okr_set: OkrSet, settings: Settings, out: list[Diagnostic]) -> Non
                     "too-many-key-results",
                     path,
                     *objective.position,
-                    f"Objective {objective.id} has {len(active)} key results; the limit is "
-                    f"{limits.key_results}.",
+                    messages.text(
+                        "too-many-key-results",
+                        objective=objective.id,
+                        count=len(active),
+                        limit=limits.key_results,
+                    ),
                 )
             )
         if not objective.weights_sum_to_100:
@@ -392,9 +409,7 @@ def _lint_set(okr_set: OkrSet, settings: Settings, out: list[Diagnostic]) -> Non
                     "weights-not-100",
                     path,
                     *objective.position,
-                    f"The weights of objective {objective.id}'s key results add up to "
-                    f"{total:g}, not 100. Make them sum to 100 (per cent) so each weight "
-                    "says how much its key result counts.",
+                    messages.text("weights-not-100", objective=objective.id, total=total),
                 )
             )
         for kr in objective.key_results:
@@ -404,9 +419,7 @@ def _lint_set(okr_set: OkrSet, settings: Settings, out: list[Diagnostic]) -> Non
                         "not-measurable",
                         path,
                         *kr.position,
-                        f"Key result {objective.id}/{kr.id} has no `target` and no `done`, so "
-                        "its progress cannot be measured (it counts as 0). Give it a number to "
-                        "reach, or make it a milestone with done: false.",
+                        messages.text("not-measurable", kr=f"{objective.id}/{kr.id}"),
                     )
                 )
             lowered = kr.title.lower()
@@ -417,9 +430,7 @@ def _lint_set(okr_set: OkrSet, settings: Settings, out: list[Diagnostic]) -> Non
                         "task-like",
                         path,
                         *kr.positions["title"],
-                        f"Key result {objective.id}/{kr.id} reads like a routine task "
-                        f"('{word}'). A key result is an outcome to reach by the end of the "
-                        "cycle, not a list of daily tasks.",
+                        messages.text("task-like", kr=f"{objective.id}/{kr.id}", word=word),
                     )
                 )
 
@@ -457,8 +468,7 @@ def unreadable_file(path: str) -> LoadedFile:
         path,
         0,
         0,
-        "This file cannot be read: check its permissions. A symbolic link is not read "
-        "either; put the OKR file itself in the folder.",
+        messages.text("file-unreadable"),
     )
     return LoadedFile(path, None, [problem])
 

@@ -7,6 +7,7 @@ from .diagnostics import Diagnostic
 from .draft import KeyResultDraft, ObjectiveDraft, SetDraft, render_draft, retrospective_section
 from .draft import texts as draft_texts
 from .load import parse_reference
+from .messages import text
 from .refusals import refusal
 from .schema import OWNER
 
@@ -25,11 +26,12 @@ def new_set_problems(
         problems.append(refusal("new-unknown-cycle", cycle=cycle))
     for what, given in (("owner", owner), ("parent", parent)):
         if given is not None and not OWNER.fullmatch(given):
-            problems.append(refusal("new-invalid-id", given=given, what=what))
+            what_id = text(f"new-invalid-id.{what}")
+            problems.append(refusal("new-invalid-id", given=given, what=what_id))
     if level == "company" and parent:
         problems.append(refusal("new-parent-on-company"))
     if level != "company" and not parent:
-        problems.append(refusal("new-parent-missing", level=level))
+        problems.append(refusal("new-parent-missing", level=text(f"part.level.{level}")))
     problems += [
         refusal("new-invalid-reference", reference=reference)
         for reference in aligns

@@ -15,7 +15,7 @@ from .collector import cyclic_gc_paused
 from .cycles import Cycle, smallest_enclosing
 from .diagnostics import Diagnostic, Severity, make
 from .load import Files, LoadedFile, LoadMemo, load_files
-from .messages import text
+from .messages import Text, text
 from .model import LEVEL_RANK, KeyResult, Objective, OkrSet, Reference, key_result_in
 from .settings import Settings
 
@@ -39,9 +39,9 @@ def objective_ref(okr_set: OkrSet, objective: Objective) -> str:
     return f"{okr_set.ref}/{objective.id}"
 
 
-def _a(level: str) -> str:
+def _a(level: str) -> Text:
     """'a team', 'an individual': levels are read in messages."""
-    return f"{'an' if level[:1] in 'aeiou' else 'a'} {level}"
+    return text(f"part.a-level.{level}")
 
 
 @dataclass
@@ -163,8 +163,12 @@ def _unique_sets(loaded: list[LoadedFile], out: list[Diagnostic]) -> list[OkrSet
                     "duplicate-owner",
                     okr_set.path,
                     *okr_set.positions["owner"],
-                    f"The owner '{okr_set.owner}' already has an OKR set for cycle "
-                    f"{okr_set.cycle.id} in {other.path}. Each owner keeps one file per cycle.",
+                    text(
+                        "duplicate-owner",
+                        owner=okr_set.owner,
+                        cycle=okr_set.cycle.id,
+                        other=other.path,
+                    ),
                 )
             )
             continue
@@ -185,8 +189,7 @@ def _check_parents(organisation: Organisation) -> None:
                     "invalid-value",
                     okr_set.path,
                     *okr_set.positions["parent"],
-                    f"The parent of '{okr_set.owner}' is '{okr_set.parent}' itself. A parent is "
-                    "the team or company above this OKR set.",
+                    text("invalid-value.own-parent", owner=okr_set.owner, parent=okr_set.parent),
                 )
             )
             continue
@@ -199,8 +202,7 @@ def _check_parents(organisation: Organisation) -> None:
                     "unknown-parent",
                     okr_set.path,
                     *okr_set.positions["parent"],
-                    f"The parent '{okr_set.parent}' has no OKR set. Check the spelling of the "
-                    "owner id (the `owner:` in the parent's file).",
+                    text("unknown-parent", parent=okr_set.parent),
                 )
             )
         elif LEVEL_RANK[parent.level] > LEVEL_RANK[okr_set.level]:
@@ -209,8 +211,12 @@ def _check_parents(organisation: Organisation) -> None:
                     "parent-below",
                     okr_set.path,
                     *okr_set.positions["parent"],
-                    f"The parent '{parent.owner}' is {_a(parent.level)} OKR set, below this "
-                    f"{okr_set.level} one. A parent is the team or company above.",
+                    text(
+                        "parent-below",
+                        parent=parent.owner,
+                        parent_level=_a(parent.level),
+                        level=text(f"part.level.{okr_set.level}"),
+                    ),
                 )
             )
 
@@ -268,42 +274,54 @@ def _check_parent_loops(organisation: Organisation) -> None:
                 "invalid-value",
                 loop[0].path,
                 *loop[0].positions["parent"],
-                "The parents of these OKR sets form a loop: "
-                + " -> ".join(s.ref for s in [*loop, loop[0]])
-                + ". The organisation is a tree: one of them must name the team or company "
-                "above it as `parent`.",
+                text(
+                    "invalid-value.parent-loop",
+                    loop=" -> ".join(s.ref for s in [*loop, loop[0]]),
+                ),
             )
         )
 
 
 def _resolve_reference(
     organisation: Organisation, okr_set: OkrSet, reference: Reference
-) -> tuple[Goal | None, str | None]:
+) -> tuple[Goal | None, Text | None]:
     """A reference -> its target, or None and why not."""
     if reference.cycle is not None:
         cycle = organisation.settings.calendar().get(reference.cycle)
         target_set = organisation.get(reference.cycle, reference.owner) if cycle else None
         if target_set is None:
-            return None, f"'{reference.owner}' has no OKR set in cycle {reference.cycle}"
+            return None, text(
+                "unresolved-reference.no-set-in-cycle",
+                owner=reference.owner,
+                cycle=reference.cycle,
+            )
     else:
         target_set = organisation.owner_set_in(reference.owner, okr_set.cycle)
         if target_set is None:
-            return None, (
-                f"'{reference.owner}' has no OKR set in cycle {okr_set.cycle.id} or a cycle "
-                "around it"
+            return None, text(
+                "unresolved-reference.no-set-around",
+                owner=reference.owner,
+                cycle=okr_set.cycle.id,
             )
     objective = target_set.objective(reference.objective)
     if objective is None:
         known = ", ".join(o.id for o in target_set.objectives)
-        return None, f"{target_set.ref} has no objective '{reference.objective}' (it has {known})"
+        return None, text(
+            "unresolved-reference.no-objective",
+            set=target_set.ref,
+            objective=reference.objective,
+            known=known,
+        )
     key_result = None
     if reference.key_result is not None:
         key_result = key_result_in(objective, reference.key_result)
         if key_result is None:
             known = ", ".join(kr.id for kr in objective.key_results)
-            return None, (
-                f"objective {target_set.ref}/{objective.id} has no key result "
-                f"'{reference.key_result}' (it has {known})"
+            return None, text(
+                "unresolved-reference.no-key-result",
+                objective=f"{target_set.ref}/{objective.id}",
+                key_result=reference.key_result,
+                known=known,
             )
     return Goal(target_set, objective, key_result), None
 
@@ -369,7 +387,12 @@ def _link(organisation: Organisation, loaded: list[LoadedFile]) -> None:
                             "unresolved-reference",
                             okr_set.path,
                             *reference.position,
-                            f"Objective {objective.id} aligns to '{reference.text}', but {why}.",
+                            text(
+                                "unresolved-reference",
+                                objective=objective.id,
+                                reference=reference.text,
+                                why=why or "",
+                            ),
                         )
                     )
                     continue
@@ -379,9 +402,11 @@ def _link(organisation: Organisation, loaded: list[LoadedFile]) -> None:
                             "self-alignment",
                             okr_set.path,
                             *reference.position,
-                            f"Objective {objective.id} aligns to '{reference.text}' in its own "
-                            "OKR set. Align to the objective or key result of a parent or "
-                            "collaborator instead.",
+                            text(
+                                "self-alignment",
+                                objective=objective.id,
+                                reference=reference.text,
+                            ),
                         )
                     )
                     continue
@@ -391,9 +416,12 @@ def _link(organisation: Organisation, loaded: list[LoadedFile]) -> None:
                             "alignment-down",
                             okr_set.path,
                             *reference.position,
-                            f"This {okr_set.level} objective aligns to '{reference.text}', "
-                            f"{_a(target.okr_set.level)} OKR set below it. Alignment goes up "
-                            "the tree: the lower level takes on part of the higher one's goals.",
+                            text(
+                                "alignment-down",
+                                level=text(f"part.level.{okr_set.level}"),
+                                reference=reference.text,
+                                target_level=_a(target.okr_set.level),
+                            ),
                         )
                     )
                 up = objective_ref(target.okr_set, target.objective)
@@ -417,9 +445,7 @@ def _link(organisation: Organisation, loaded: list[LoadedFile]) -> None:
                 "alignment-cycle",
                 okr_set.path,
                 *reference.position,
-                "These objectives align to each other in a loop: "
-                + " -> ".join([*loop, loop[0]])
-                + ". Alignment must lead up the tree; remove one of the links.",
+                text("alignment-cycle", loop=" -> ".join([*loop, loop[0]])),
             )
         )
 

@@ -23,9 +23,11 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from . import messages
 from .diagnostics import Diagnostic, make
 from .frontmatter import Document, Path
 from .keyboard import closest_value, synonym
+from .messages import text
 
 OWNER = re.compile(r"[a-z][a-z0-9-]{0,63}")
 ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,31}")
@@ -39,33 +41,21 @@ RESERVED_OWNERS = ("tree", "review")
 
 def _owner(value: str) -> str:
     if value in RESERVED_OWNERS:
-        raise PydanticCustomError(
-            "invalid-id",
-            "'{value}' is not a usable owner id: the site has a page of that name in every "
-            "cycle (tree, review). Choose another id, for example {value}-team.",
-            {"value": value},
-        )
+        raise _invalid_id("invalid-id.page-name", value)
     if not OWNER.fullmatch(value) or _RESERVED.fullmatch(value):
-        raise PydanticCustomError(
-            "invalid-id",
-            "'{value}' is not a usable owner id: use lower-case letters a-z, digits and '-', "
-            "starting with a letter (for example social-media), at most 64 characters; not "
-            "a name Windows reserves (con, nul ...).",
-            {"value": value[:80]},
-        )
+        raise _invalid_id("invalid-id.owner", value[:80], limit=64)
     return value
+
+
+def _invalid_id(key: str, value: str, **more: int) -> PydanticCustomError:
+    # The message key travels in the error's context; schema_diagnostics renders it.
+    return PydanticCustomError("invalid-id", key, {"key": key, "value": value, **more})
 
 
 def _identifier(value: str) -> str:
     # Ids become parts of page anchors and export refs; refuse Windows' names here too.
     if not ID.fullmatch(value) or _RESERVED.fullmatch(value):
-        raise PydanticCustomError(
-            "invalid-id",
-            "'{value}' is not a usable id: use letters, digits, '-' and '_', starting with a "
-            "letter (for example O1 or KR2), at most 32 characters; not a name Windows "
-            "reserves (con, nul ...).",
-            {"value": value[:80]},
-        )
+        raise _invalid_id("invalid-id.id", value[:80], limit=32)
     return value
 
 
@@ -92,11 +82,7 @@ def _date(value: Any) -> Any:
 def _number_or_boolean(value: Any) -> Any:
     if isinstance(value, (bool, int, float)):
         return value
-    raise PydanticCustomError(
-        "wrong-type",
-        "must be a number (or true / false for a milestone), not {shown}",
-        {"shown": describe(value)},
-    )
+    raise PydanticCustomError("wrong-type", "wrong-type.value")
 
 
 OwnerId = Annotated[str, AfterValidator(_owner)]
@@ -171,35 +157,36 @@ _MODELS_AT_DEPTH: dict[str, type[BaseModel]] = {
     "key_results": KeyResultIn,
     "checkins": CheckinIn,
 }
-_FIELD_KIND = {
-    "string_type": "text",
-    "float_type": "a number",
-    "int_type": "a whole number",
-    "bool_type": "true or false",
-    "list_type": "a list (lines starting with '- ')",
-    "model_type": "fields written as `name: value`",
-    "dict_type": "fields written as `name: value`",
-    "date_type": "a date written YYYY-MM-DD",
-    "date_from_datetime_inexact": "a date written YYYY-MM-DD, without a time",
-}
+# What a field of each of pydantic's types must hold (`part.kind.<type>` in core/texts/schema.py).
+_FIELD_KINDS = (
+    "string_type",
+    "float_type",
+    "int_type",
+    "bool_type",
+    "list_type",
+    "model_type",
+    "dict_type",
+    "date_type",
+    "date_from_datetime_inexact",
+)
 
 
-def describe(value: Any) -> str:
+def describe(value: Any) -> messages.Text:
     """A value as a non-programmer would name it."""
     if value is None:
-        return "nothing"
+        return text("part.value.nothing")
     if isinstance(value, bool):
-        return f"'{str(value).lower()}' (true/false)"
+        return text("part.value.boolean", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return text("part.value.number", value=str(value))
     if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
+        return text("part.value.date", value=value.isoformat())
     if isinstance(value, list):
-        return "a list"
+        return text("part.value.list")
     if isinstance(value, dict):
-        return "a group of fields"
-    text = str(value)
-    return f"the text '{text[:40]}{'...' if len(text) > 40 else ''}'"
+        return text("part.value.fields")
+    written = str(value)
+    return text("part.value.text", value=f"{written[:40]}{'...' if len(written) > 40 else ''}")
 
 
 def meant_field(name: str, allowed: list[str]) -> list[str]:
@@ -212,13 +199,17 @@ def _model_for(loc: tuple[str | int, ...]) -> type[BaseModel]:
     return _MODELS_AT_DEPTH[names[-1] if names else ""]
 
 
-_LIST_ITEMS = {"objectives": "objective", "key_results": "key result", "checkins": "check-in"}
+_LIST_ITEMS = {
+    "objectives": "part.in.objective",
+    "key_results": "part.in.key-result",
+    "checkins": "part.in.check-in",
+}
 _DEFAULT_ID = {"objectives": "O", "key_results": "KR"}
 
 
-def _where(loc: tuple[str | int, ...], data: Any) -> str:
+def _where(loc: tuple[str | int, ...], data: Any) -> messages.Text | str:
     """`('objectives', 1, 'key_results', 0, 'target')` -> ' (in objective O2, key result KR1)'."""
-    parts: list[str] = []
+    parts: list[messages.Text] = []
     node = data
     for index, part in enumerate(loc):
         if isinstance(part, int) and index > 0 and isinstance(node, list) and part < len(node):
@@ -233,38 +224,35 @@ def _where(loc: tuple[str | int, ...], data: Any) -> str:
                 name = given
             else:
                 name = f"{_DEFAULT_ID.get(field_name, '')}{part + 1}"
-            parts.append(f"{kind} {name}")
+            parts.append(text(kind, name=name))
         elif isinstance(node, dict) and isinstance(part, str):
             node = node.get(part)
         else:
             node = None
-    return f" (in {', '.join(parts)})" if parts else ""
+    if not parts:
+        return ""
+    names = dict(zip(("first", "second", "third"), parts, strict=False))
+    return text(f"part.where.{len(parts)}", **names)
 
 
-def _label(loc: tuple[str | int, ...]) -> str:
+def _label(loc: tuple[str | int, ...]) -> messages.Text:
     """The field a diagnostic is about: '`target`', or 'entry 2 of `tags`'."""
     if not loc:
-        return "The front matter"
+        return text("part.front-matter")
     if isinstance(loc[-1], int) and len(loc) > 1:
-        return f"entry {loc[-1] + 1} of `{loc[-2]}`"
-    text = str(loc[-1])
-    return f"`{text[:60]}...`" if len(text) > 60 else f"`{text}`"
+        return text("part.entry", number=loc[-1] + 1, name=str(loc[-2]))
+    name = str(loc[-1])
+    return text("part.field", name=f"{name[:60]}..." if len(name) > 60 else name)
 
 
-def _range_words(name: str, kind: str, ctx: dict[str, Any]) -> str:
+def _range_words(name: str, kind: str, ctx: dict[str, Any]) -> messages.Text:
     """What range a field must be in, in words ('a number greater than 0 and at most 10,000')."""
-    if name == "score":
-        return "between 0 and 1 (0.7 means 70 %)"
-    if name == "weight":
-        return "a number greater than 0 and at most 10,000"
+    if name in ("score", "weight"):
+        return text(f"part.range.{name}")
     bound = next(iter(ctx.values()), "?")
-    words = {
-        "greater_than": "greater than",
-        "greater_than_equal": "at least",
-        "less_than": "less than",
-        "less_than_equal": "at most",
-    }
-    return f"{words.get(kind, 'within')} {bound:g}" if isinstance(bound, float) else "in range"
+    if isinstance(bound, float):
+        return text(f"part.range.{kind}", bound=bound)
+    return text("part.range.any")
 
 
 def schema_diagnostics(error: ValidationError, document: Document, path: str) -> list[Diagnostic]:
@@ -280,60 +268,73 @@ def schema_diagnostics(error: ValidationError, document: Document, path: str) ->
         ctx: dict[str, Any] = item.get("ctx") or {}
         line, column = document.position(loc)
 
-        def add(code: str, message: str, at: tuple[int, int] = (line, column)) -> None:
+        def add(code: str, message: messages.Text, at: tuple[int, int] = (line, column)) -> None:
             found.append(make(code, path, at[0], at[1], message))
 
         if kind == "missing":
             add(
                 "missing-field",
-                f"{label} is required{where} but missing.",
+                text("missing-field", label=label, where=where),
                 document.position(loc[:-1]),
             )
         elif kind == "extra_forbidden":
             allowed = list(_model_for(loc[:-1]).model_fields)
             guess = meant_field(name, allowed)
-            hint = (
-                f" Did you mean `{guess[0]}`?"
-                if guess
-                else f" Known fields here: {', '.join(allowed)}."
-            )
             add(
                 "unknown-key",
-                f"{label} is not a field of the OKR format{where}.{hint}",
+                text("unknown-key", label=label, where=where, guess=guess[0])
+                if guess
+                else text("unknown-key.known", label=label, where=where, fields=", ".join(allowed)),
                 document.key_position(loc),
             )
         elif kind == "too_short":
-            add("missing-field", f"{label} must hold at least one entry{where}.")
+            add("missing-field", text("missing-field.no-entry", label=label, where=where))
         elif kind == "literal_error":
             expected = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
             closest = closest_value(str(value), expected, name)
-            hint = f" Did you mean '{closest}'?" if closest else ""
+            shown: dict[str, messages.Argument] = {
+                "label": label,
+                "allowed": ", ".join(expected),
+                "value": describe(value),
+            }
             add(
                 "invalid-value",
-                f"{label} must be one of {', '.join(expected)}; {describe(value)} is "
-                f"not{where}.{hint}",
+                text("invalid-value.guess", **shown, where=where, guess=closest)
+                if closest
+                else text("invalid-value", **shown, where=where),
             )
         elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
             add(
                 "out-of-range",
-                f"{label} must be {_range_words(name, kind, ctx)}; here it is "
-                f"{describe(value)}{where}.",
+                text(
+                    "out-of-range",
+                    label=label,
+                    range=_range_words(name, kind, ctx),
+                    value=describe(value),
+                    where=where,
+                ),
             )
         elif kind == "string_too_short":
-            add("missing-field", f"{label} is empty{where}: write some text, or remove it.")
+            add("missing-field", text("missing-field.empty-text", label=label, where=where))
         elif kind == "string_too_long":
             length = len(value) if isinstance(value, str) else 0
+            limit = int(ctx.get("max_length", 0))
             add(
                 "out-of-range",
-                f"{label} is too long{where}: {length:,} characters, at most "
-                f"{ctx.get('max_length', '?'):,} are allowed.",
+                text("out-of-range.too-long", label=label, where=where, length=length, limit=limit),
             )
         elif kind == "finite_number":
-            add("invalid-number", f"{label} must be a finite number{where}.")
+            add("invalid-number", text("invalid-number", label=label, where=where))
         elif kind == "wrong-type":
-            add("wrong-type", f"{label} {item['msg']}{where}.")
+            add(
+                "wrong-type",
+                text("wrong-type.value", label=label, value=describe(value), where=where),
+            )
         elif kind == "invalid-id":
-            add("invalid-id", f"{item['msg'].rstrip('.')}{where}.")
+            values: dict[str, messages.Argument] = {
+                name: v for name, v in ctx.items() if name != "key"
+            }
+            add("invalid-id", text(str(ctx["key"]), **values, where=where))
         elif (
             kind.startswith("date")
             and isinstance(value, str)
@@ -341,19 +342,19 @@ def schema_diagnostics(error: ValidationError, document: Document, path: str) ->
         ):
             add(
                 "invalid-date",
-                f"{label} must be a date written YYYY-MM-DD; {describe(value)} is not{where}.",
+                text("invalid-date", label=label, value=describe(value), where=where),
             )
         else:
-            expected_kind = _FIELD_KIND.get(kind, "another kind of value")
-            hint = ""
+            expected_kind = text(f"part.kind.{kind if kind in _FIELD_KINDS else 'other'}")
+            key = "wrong-type"
             if isinstance(value, str) and kind == "float_type":
-                hint = " Write the number alone, without quotes, units or %, e.g. 2 for 2 %."
+                key = "wrong-type.number-text"
             if isinstance(value, (int, float)) and kind == "string_type":
-                hint = " Put it in quotes if it is meant as text."
+                key = "wrong-type.quote-text"
             if name == "cycle" and loc == ("cycle",):
-                hint = " Write a cycle id such as 2024, 2024-H1, 2024-Q1 or 2024-01."
+                key = "wrong-type.cycle"
             add(
                 "wrong-type",
-                f"{label} must be {expected_kind}, but here it is {describe(value)}{where}.{hint}",
+                text(key, label=label, kind=expected_kind, value=describe(value), where=where),
             )
     return found

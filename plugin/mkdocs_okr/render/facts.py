@@ -192,11 +192,13 @@ class Silent:
 @dataclass(frozen=True)
 class ProblemRow:
     """Where a diagnostic was found: the set of the file (when it loaded) and the file's line
-    in the repository (when the site knows the repository)."""
+    in the repository (when the site knows the repository); its message in the site's
+    language."""
 
     okr_set: OkrSet | None
     set_href: str | None
     source_url: str | None
+    message: str
 
 
 @dataclass(frozen=True)

@@ -379,7 +379,7 @@ class DiffRenderer:
         return {
             "what": f"{self.labels[what]} {severity}",
             "where": f"{diagnostic.path}:{diagnostic.line}",
-            "message": diagnostic.message,
+            "message": diagnostic.message_in(self.language),
             "code": diagnostic.code,
         }
 
@@ -415,7 +415,7 @@ class DiffRenderer:
                     ),
                     "path": u.path,
                     "line": u.line,
-                    "message": u.message,
+                    "message": u.text.render(self.language),
                     "code": u.code,
                 }
                 for u in diff.unreadable

@@ -434,6 +434,7 @@ class SitePages:
                         okr_set,
                         links.set(okr_set) if okr_set else None,
                         self.paths.source_url(diagnostic.path, diagnostic.line),
+                        diagnostic.message_in(self.labels.language),
                     ),
                 )
             )
