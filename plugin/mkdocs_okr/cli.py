@@ -15,7 +15,7 @@ from . import __version__, clock, gitfiles
 from .cache import CheckCache, CheckResult, check_key
 from .core.carry import carry
 from .core.checkin import add_checkins, parse_request
-from .core.compare import compare, diagnostic_changes
+from .core.compare import compare
 from .core.compare import to_data as diff_data
 from .core.diagnostics import Diagnostic, Severity, format_text, one_line
 from .core.export import to_csv, to_json
@@ -26,6 +26,7 @@ from .okrfolder import read_folder
 from .project import find_options, render_options, site_language
 from .publish import render_folder
 from .render.pr_summary import render_markdown
+from .writefiles import errors_introduced, write_files
 
 BYTE_ORDER_MARK = "\ufeff"
 
@@ -237,32 +238,19 @@ def command_diff(args: argparse.Namespace) -> int:
     return 0
 
 
-def _errors_introduced(
-    folder: Path, written: list[tuple[str, str]], settings: Settings
-) -> tuple[list[Diagnostic], list[Diagnostic]]:
-    """(errors, other diagnostics) that writing these files would add to the folder."""
-    before = read_folder(folder) if folder.is_dir() else []
-    replaced = {path for path, _text in written}
-    after = [(p, raw) for p, raw in before if p not in replaced]
-    after += [(path, text.encode("utf-8")) for path, text in written]
-    introduced, _fixed = diagnostic_changes(
-        analyse(before, settings).diagnostics, analyse(after, settings).diagnostics
-    )
-    errors = [d for d in introduced if d.severity is Severity.ERROR]
-    return errors, [d for d in introduced if d.severity is not Severity.ERROR]
-
-
 def _write_checked(folder: Path, files: list[tuple[str, str]], settings: Settings) -> int:
     """Write the files if they add no error to the folder; print what `okr check` would say."""
-    errors, others = _errors_introduced(folder, files, settings)
+    errors, others = errors_introduced(folder, files, settings)
     for diagnostic in errors + others:
         print(format_text(diagnostic, _shown(folder, diagnostic.path)), file=sys.stderr)
     if errors:
         return _refuse(["nothing written: the new files would not pass `okr check`."])
-    for path, text in files:
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="\n")
+    targets = [(folder / path, text.encode("utf-8")) for path, text in files]
+    try:
+        write_files(targets)
+    except OSError as error:
+        return _refuse([f"nothing written: {error}"])
+    for target, _content in targets:
         print(f"wrote {target.as_posix()}")
     return 0
 
@@ -312,13 +300,21 @@ def command_checkin(args: argparse.Namespace) -> int:
     for given in args.values:
         request = parse_request(given)
         if request is None:
-            return _refuse([f"'{given}' is not OBJECTIVE/KR=VALUE (for example O1/KR1=6500)."])
+            return _refuse(
+                [
+                    f"'{given}' is not OBJECTIVE/KR=VALUE [STATUS] # NOTE "
+                    "(for example O1/KR1=6500, O1/KR1=76% or 'O1/KR1=6500 [at risk] # note')."
+                ]
+            )
         requests.append(request)
     day = args.date or clock.today(args.today)
     result = add_checkins(text, file.as_posix(), settings, requests, day, args.note)
     if result.text is None:
         return _refuse([*(problem.message for problem in result.problems), f"{file} is unchanged."])
-    file.write_bytes(result.text.encode("utf-8"))
+    try:
+        write_files([(file, result.text.encode("utf-8"))])
+    except OSError as error:
+        return _refuse([f"cannot write {file}: {error}", f"{file} is unchanged."])
     for request in requests:
         print(f"{file.as_posix()}: {request.ref} = {request.value_text} on {day.isoformat()}")
     return 0

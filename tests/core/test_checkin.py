@@ -191,8 +191,8 @@ def test_crlf_and_byte_order_mark_are_kept() -> None:
     ("given", "day", "problem"),
     [
         (("O1/KR9=1",), DAY, "a.md has no key result O1/KR9 (it has O1/KR1, O1/KR2)."),
-        (("O1/KR1=6,500",), DAY, "O1/KR1: '6,500' is not a number"),
-        (("O1/KR1=50%",), DAY, "O1/KR1: '50%' is not a number"),
+        (("O1/KR1=6,50",), DAY, "O1/KR1: '6,50' is not a number"),
+        (("O1/KR1=1.2万",), DAY, "O1/KR1: '1.2万' is not a number"),
         (("O1/KR1=010",), DAY, "O1/KR1: '010' is not a number"),
         (("O1/KR1=nan",), DAY, "O1/KR1: 'nan' is not a number"),
         (("O1/KR1=true",), DAY, "O1/KR1: it is a number to reach: give a number, not true"),
@@ -237,9 +237,7 @@ def test_an_edit_that_would_not_read_back_as_meant_is_refused(
 ) -> None:
     # An edit gone wrong (here: the check-in written with another value) must never reach the
     # file: the read-back guard compares the edited file with the values meant.
-    def wrong_value(
-        day: dt.date, value: str, note: str | None, flow: bool
-    ) -> list[tuple[str, str]]:
+    def wrong_value(one: object, day: dt.date, flow: bool) -> list[tuple[str, str]]:
         return [("date", day.isoformat()), ("value", "1")]
 
     monkeypatch.setattr(checkin_module, "_checkin_item", wrong_value)

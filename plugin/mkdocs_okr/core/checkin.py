@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -17,9 +18,11 @@ from typing import Any
 
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from . import figures
 from .compare import diagnostic_changes
 from .diagnostics import Diagnostic, Severity
 from .frontmatter import read
+from .issueform import Reading, ValueKind, parse_reading, split_line, split_status
 from .load import LoadedFile, load_text
 from .model import KeyResult, OkrSet
 from .refusals import not_editable, refusal
@@ -31,11 +34,10 @@ from .yamltext import (
     get,
     insert_in_flow,
     last_line,
+    yaml_number,
     yaml_text,
 )
 
-# A number as people type it: no thousands separators, units, exponents or leading zeros.
-_NUMBER = re.compile(r"[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?")
 MAX_NOTE = 2000
 
 
@@ -47,11 +49,14 @@ class EditResult:
 
 @dataclass(frozen=True)
 class CheckinRequest:
-    """`O1/KR1=6500` as typed."""
+    """`O1/KR1=6500 [at risk] # note` as typed: the value as plain text (full-width as ASCII),
+    the status (`on-track`, `at-risk`, `off-track`) and the note of this key result."""
 
     objective: str
     key_result: str
     value_text: str
+    status: str | None = None
+    note: str | None = None
 
     @property
     def ref(self) -> str:
@@ -59,27 +64,49 @@ class CheckinRequest:
 
 
 def parse_request(text: str) -> CheckinRequest | None:
-    ref, equals, value = text.partition("=")
-    parts = ref.strip().split("/")
-    if not equals or len(parts) != 2 or not all(parts) or not value.strip():
+    """A check-in as the issue form's progress lines write it (docs/issue-forms.md), or None."""
+    parts = split_line(text)
+    if parts is None:
         return None
-    return CheckinRequest(parts[0].strip(), parts[1].strip(), value.strip())
+    objective, key_result, value, note = parts
+    split = split_status(value)
+    if isinstance(split, str) or not split[0]:
+        return None
+    value_text, status = split
+    return CheckinRequest(
+        objective, key_result, value_text, status.value if status else None, note
+    )
 
 
-def parse_value(text: str, kind: str) -> tuple[float | bool, str] | str:
-    """(value, YAML text) of a typed check-in value for a KR of `kind`, or the refusal code."""
+_TRUTH = {"true": True, "false": False}  # what YAML writes, and `okr checkin` always took
+
+
+def parse_value(text: str, kr: KeyResult) -> tuple[float | bool, str] | str:
+    """(value, YAML text) of a typed check-in value for `kr`, or the refusal code.
+
+    The reading is the issue form's (issueform.parse_reading): thousands separators, a
+    percentage of the way from start to target, done / not done (and true / false)."""
     lowered = text.lower()
-    if kind == "milestone":
-        if lowered in ("true", "false"):
-            return lowered == "true", lowered
-        return "checkin-milestone-value"
-    if lowered in ("true", "false"):
+    if lowered in _TRUTH:
+        reading: Reading | None = Reading(ValueKind.DONE, _TRUTH[lowered])
+    else:
+        reading, _code = parse_reading(text)
+    if reading is None or (reading.kind is not ValueKind.DONE and math.isinf(reading.amount)):
+        return "checkin-milestone-value" if kr.kind == "milestone" else "checkin-not-a-number"
+    if kr.kind == "milestone":
+        if reading.kind is not ValueKind.DONE:
+            return "checkin-milestone-value"
+        return bool(reading.amount), "true" if reading.amount else "false"
+    if reading.kind is ValueKind.DONE:
         return "checkin-number-value"
-    if not _NUMBER.fullmatch(text):
-        return "checkin-not-a-number"
-    written = text.lstrip("+")
-    number = float(written)
-    return (int(number) if "." not in written else number), written
+    if reading.kind is ValueKind.PERCENT:
+        if kr.target is None:
+            return "checkin-not-a-number"
+        number = figures.shown(reading.value_for(kr.start, kr.target))
+    else:
+        number = float(reading.amount)
+    value = int(number) if number == int(number) and abs(number) < 1e15 else number
+    return value, yaml_number(number)
 
 
 @dataclass(frozen=True)
@@ -91,6 +118,8 @@ class _Planned:
     kr: KeyResult
     written: str
     value: float | bool
+    note: str | None  # the key result's own note, else the one for every key result
+    status: str | None
 
 
 def add_checkins(
@@ -102,6 +131,8 @@ def add_checkins(
     note: str | None = None,
 ) -> EditResult:
     """Append one check-in dated `day` to each requested key result; refuse all or none.
+
+    `note` goes with every check-in whose request has no note of its own.
 
     Where a key result has `current:` (or, for a milestone, `done:`), it is set to the new
     value, or `okr check` would warn that it disagrees with the latest check-in.
@@ -125,11 +156,11 @@ def add_checkins(
         return EditResult(None, problems)
     edited = text
     for one in planned:
-        result = _write_one(edited, path, one, day, note)
+        result = _write_one(edited, path, one, day)
         if isinstance(result, Diagnostic):
             return EditResult(None, [result])
         edited = result
-    if not _reads_back_as_intended(text, edited, loaded, planned, day, note, settings):
+    if not _reads_back_as_intended(text, edited, loaded, planned, day, settings):
         return EditResult(None, [refusal("checkin-read-back", path, path=path)])
     return EditResult(bom + edited, [])
 
@@ -175,7 +206,7 @@ def _plan(
         if kr.dropped:
             problems.append(refusal("checkin-dropped", path, kr.position, ref=ref))
             continue
-        parsed = parse_value(request.value_text, kr.kind)
+        parsed = parse_value(request.value_text, kr)
         if isinstance(parsed, str):
             problems.append(refusal(parsed, path, kr.position, ref=ref, text=request.value_text))
             continue
@@ -192,7 +223,11 @@ def _plan(
             )
             continue
         value, written = parsed
-        planned.append(_Planned(o_index, k_index, kr, written, value))
+        if request.note is not None and len(request.note) > MAX_NOTE:
+            problems.append(refusal("checkin-note-too-long", path))
+            continue
+        own_note = request.note or note
+        planned.append(_Planned(o_index, k_index, kr, written, value, own_note, request.status))
     if note is not None and len(note) > MAX_NOTE:
         problems.append(refusal("checkin-note-too-long", path))
     return planned, problems
@@ -214,7 +249,6 @@ def _reads_back_as_intended(
     loaded: LoadedFile,
     planned: list[_Planned],
     day: dt.date,
-    note: str | None,
     settings: Settings,
 ) -> bool:
     """The guard: the edited text, read with the checker's reader, holds exactly the old values
@@ -227,8 +261,10 @@ def _reads_back_as_intended(
     for one in planned:
         target = expected["objectives"][one.objective_index]["key_results"][one.kr_index]
         entry: dict[str, Any] = {"date": day, "value": one.value}
-        if note:
-            entry["note"] = note
+        if one.note:
+            entry["note"] = one.note
+        if one.status:
+            entry["status"] = one.status
         target.setdefault("checkins", []).append(entry)
         for key in ("current", "done"):
             if key in target:
@@ -256,9 +292,7 @@ class _NotEditable(Exception):
         self.values = values
 
 
-def _write_one(
-    text: str, path: str, one: _Planned, day: dt.date, note: str | None
-) -> str | Diagnostic:
+def _write_one(text: str, path: str, one: _Planned, day: dt.date) -> str | Diagnostic:
     """One check-in into `text`: the new text, or the refusal saying why it cannot be made."""
     try:
         found = front_matter_nodes(text)
@@ -267,7 +301,7 @@ def _write_one(
         update = {"current": one.written}
         if one.kr.kind == "milestone":
             update["done"] = one.written
-        return found.apply(_edits_for(found, one, day, note, update))
+        return found.apply(_edits_for(found, one, day, update))
     except _NotEditable as refused:
         why = not_editable(refused.reason, **refused.values)
         return refusal(
@@ -275,10 +309,12 @@ def _write_one(
         )
 
 
-def _checkin_item(day: dt.date, value: str, note: str | None, flow: bool) -> list[tuple[str, str]]:
-    pairs = [("date", day.isoformat()), ("value", value)]
-    if note:
-        pairs.append(("note", yaml_text(note, flow=flow)))
+def _checkin_item(one: _Planned, day: dt.date, flow: bool) -> list[tuple[str, str]]:
+    pairs = [("date", day.isoformat()), ("value", one.written)]
+    if one.status:
+        pairs.append(("status", one.status))
+    if one.note:
+        pairs.append(("note", yaml_text(one.note, flow=flow)))
     return pairs
 
 
@@ -334,13 +370,11 @@ def _edits_for(
     found: FrontMatterText,
     one: _Planned,
     day: dt.date,
-    note: str | None,
     update: dict[str, str],
 ) -> list[TextEdit]:
     """The edits (offsets in the YAML text) for one check-in and the values that follow it."""
     yaml, newline = found.yaml, found.newline
     kr = _key_result_node(found, one)
-    value_text = one.written
     edits: list[TextEdit] = []
     for key, text in update.items():
         pair = get(kr, key)
@@ -363,12 +397,12 @@ def _edits_for(
             close = found.offset(sequence.end_mark) - 1
             if yaml[close] != "]":
                 raise _NotEditable("checkins-unclosed")
-            item = _flow_item(_checkin_item(day, value_text, note, True))
+            item = _flow_item(_checkin_item(one, day, True))
             return [*edits, insert_in_flow(yaml, close, item)]
         last = sequence.value[-1]
         flow = bool(getattr(last, "flow_style", False))
         dash = sequence.start_mark.column
-        pairs = _checkin_item(day, value_text, note, flow)
+        pairs = _checkin_item(one, day, flow)
         text = (
             " " * dash + "- " + _flow_item(pairs) + newline
             if flow
@@ -384,12 +418,12 @@ def _edits_for(
         close = found.offset(kr.end_mark) - 1
         if yaml[close] != "}":
             raise _NotEditable("key-result-unclosed")
-        item = _flow_item(_checkin_item(day, value_text, note, True))
+        item = _flow_item(_checkin_item(one, day, True))
         return [*edits, insert_in_flow(yaml, close, f"checkins: [{item}]")]
     style, indent = _any_checkins_style(found.root) or ("flow", 2)
     key_column = kr.start_mark.column
     dash = key_column + indent
-    pairs = _checkin_item(day, value_text, note, style != "block")
+    pairs = _checkin_item(one, day, style != "block")
     lines = " " * key_column + "checkins:"
     if style == "list":
         lines += f" [{_flow_item(pairs)}]{newline}"

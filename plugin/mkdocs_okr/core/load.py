@@ -292,7 +292,7 @@ def _build_key_result(
                 f"The check-in dated {checkin_in.date.isoformat()} comes after one dated "
                 f"{checkins[-1].date.isoformat()}. List check-ins oldest first, one per day.",
             )
-        checkins.append(Checkin(checkin_in.date, value, checkin_in.note, where))
+        checkins.append(Checkin(checkin_in.date, value, checkin_in.note, where, checkin_in.status))
 
     current = given.current
     if current is not None and isinstance(current, bool) != (kind == "milestone"):

@@ -40,6 +40,7 @@ class Checkin:
     value: float | bool
     note: str | None
     position: Position
+    status: str | None = None  # on-track | at-risk | off-track, as the owner judged it
 
 
 # Key results, objectives and sets compare by identity (eq=False): each is one place in one

@@ -33,8 +33,8 @@ TEXTS: dict[str, str] = {
     "checkin-dropped": "{ref} is dropped; it takes no more check-ins.",
     "checkin-milestone-value": "{ref}: it is a milestone: give true (done) or false (not done).",
     "checkin-number-value": "{ref}: it is a number to reach: give a number, not true or false.",
-    "checkin-not-a-number": "{ref}: '{text}' is not a number: write it plainly, like 6500 or 1.8 "
-    "(no thousands separators, units or %).",
+    "checkin-not-a-number": "{ref}: '{text}' is not a number: write it like 6500, 6,500, 1.8 "
+    "or 76% (of the way from start to target), without units or words.",
     "checkin-not-after-latest": "{ref}: the latest check-in is dated {latest}; a new one must "
     "come after it, not on {day}.",
     "checkin-note-too-long": "The note is longer than 2,000 characters.",

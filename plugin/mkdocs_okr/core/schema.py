@@ -114,6 +114,8 @@ class _Strict(BaseModel):
 class CheckinIn(_Strict):
     date: Day
     value: Value
+    # How the owner judged the key result that week (the forms' 正常 / 有风险 / 已延期).
+    status: Literal["on-track", "at-risk", "off-track"] | None = None
     note: Text | None = None
 
 
