@@ -12,13 +12,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, clock, gitfiles
+from .applyissue import Issue, apply_issue, reply
 from .cache import CheckCache, CheckResult, check_key
+from .core import messages
 from .core.carry import carry
-from .core.checkin import add_checkins, parse_request
+from .core.checkin import EditResult, add_checkins, parse_request
+from .core.checkin_csv import apply_csv
 from .core.compare import compare
 from .core.compare import to_data as diff_data
-from .core.diagnostics import Diagnostic, Severity, format_text, one_line
+from .core.diagnostics import Diagnostic, Severity, format_text, make, one_line
 from .core.export import to_csv, to_json
+from .core.grade import parse_score_request, set_scores
 from .core.newset import new_set, new_set_problems
 from .core.organisation import Organisation, analyse, count_by_severity
 from .core.settings import LEVELS, Settings
@@ -281,7 +285,9 @@ def command_new(args: argparse.Namespace) -> int:
     return _write_checked(folder, [(path, text)], settings)
 
 
-def command_checkin(args: argparse.Namespace) -> int:
+def _read_one_file(args: argparse.Namespace) -> tuple[Settings, Path, str] | int:
+    """The settings, the OKR file `okr checkin` / `okr score` edits and its text, or the exit
+    status."""
     found = _settings(args)
     if isinstance(found, int):
         return found
@@ -292,10 +298,34 @@ def command_checkin(args: argparse.Namespace) -> int:
         print(f"okr: error: {one_line(problem)}", file=sys.stderr)
         return 2
     try:
-        raw = file.read_bytes()
-        text = raw.decode("utf-8")
+        return settings, file, file.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return _refuse([f"cannot read {file}: {error}"])
+
+
+def _write_edit(file: Path, result: EditResult) -> int | None:
+    """Write the edited file whole; the exit status when it was refused or failed."""
+    if result.text is None:
+        for problem in result.problems:
+            print(format_text(problem, file.as_posix()), file=sys.stderr)
+        return _refuse([f"{file} is unchanged."])
+    try:
+        write_files([(file, result.text.encode("utf-8"))])
+    except OSError as error:
+        return _refuse([f"cannot write {file}: {error}", f"{file} is unchanged."])
+    return None
+
+
+def command_checkin(args: argparse.Namespace) -> int:
+    if args.from_csv:
+        return command_checkin_csv(args)
+    if not args.file or not args.values:
+        print("okr: error: give FILE and VALUES, or --from-csv CSV.", file=sys.stderr)
+        return 2
+    opened = _read_one_file(args)
+    if isinstance(opened, int):
+        return opened
+    settings, file, text = opened
     requests = []
     for given in args.values:
         request = parse_request(given)
@@ -308,16 +338,112 @@ def command_checkin(args: argparse.Namespace) -> int:
             )
         requests.append(request)
     day = args.date or clock.today(args.today)
-    result = add_checkins(text, file.as_posix(), settings, requests, day, args.note)
-    if result.text is None:
-        return _refuse([*(problem.message for problem in result.problems), f"{file} is unchanged."])
-    try:
-        write_files([(file, result.text.encode("utf-8"))])
-    except OSError as error:
-        return _refuse([f"cannot write {file}: {error}", f"{file} is unchanged."])
+    failed = _write_edit(
+        file, add_checkins(text, file.as_posix(), settings, requests, day, args.note)
+    )
+    if failed is not None:
+        return failed
     for request in requests:
         print(f"{file.as_posix()}: {request.ref} = {request.value_text} on {day.isoformat()}")
     return 0
+
+
+def command_checkin_csv(args: argparse.Namespace) -> int:
+    """Every check-in of a CSV, across sets: all written, or none."""
+    if args.file or args.values:
+        print("okr: error: give either FILE and VALUES, or --from-csv CSV.", file=sys.stderr)
+        return 2
+    resolved = _settings_and_folder(args)
+    if isinstance(resolved, int):
+        return resolved
+    settings, folder = resolved
+    csv_file = Path(args.from_csv)
+    try:
+        data = csv_file.read_bytes()
+    except OSError as error:
+        print(f"okr: error: cannot read {csv_file}: {error}", file=sys.stderr)
+        return 2
+    files = read_folder(folder)
+    by_path = dict(files)
+    result = apply_csv(
+        data,
+        csv_file.as_posix(),
+        analyse(files, settings),
+        lambda path: (by_path[path] or b"").decode("utf-8"),
+        settings,
+        args.date or clock.today(args.today),
+    )
+    for problem in result.problems:
+        print(format_text(problem, csv_file.as_posix()), file=sys.stderr)
+    if result.problems:
+        return _refuse(["nothing written: every row must apply."])
+    return _write_checked(folder, result.files, settings)
+
+
+def command_score(args: argparse.Namespace) -> int:
+    opened = _read_one_file(args)
+    if isinstance(opened, int):
+        return opened
+    settings, file, text = opened
+    requests = []
+    for given in args.values:
+        request = parse_score_request(given)
+        if request is None:
+            return _refuse([f"'{given}' is not OBJECTIVE/KR=SCORE (for example O1/KR1=0.7)."])
+        requests.append(request)
+    failed = _write_edit(file, set_scores(text, file.as_posix(), settings, requests))
+    if failed is not None:
+        return failed
+    for request in requests:
+        print(f"{file.as_posix()}: {request.ref} scored {request.score_text}")
+    return 0
+
+
+def command_apply_issue(args: argparse.Namespace) -> int:
+    """An issue of the OKR forms applied to the OKR files; the answer written to --reply."""
+    try:
+        issue = Issue.from_event(json.loads(Path(args.event).read_text(encoding="utf-8")))
+    except (OSError, ValueError) as error:  # EventError and JSON errors are ValueErrors
+        print(f"okr: error: {args.event}: {one_line(str(error))}", file=sys.stderr)
+        return 2
+    resolved = _settings_and_folder(args)
+    if isinstance(resolved, int):
+        return resolved
+    settings, folder = resolved
+    language = messages.language_of(args.lang or site_language(args.config))
+    files = read_folder(folder)
+    by_path = dict(files)
+    outcome = apply_issue(
+        issue,
+        analyse(files, settings),
+        lambda path: (by_path[path] or b"").decode("utf-8"),
+        settings,
+        language,
+    )
+    if outcome.files:
+        errors, _others = errors_introduced(folder, outcome.files, settings)
+        outcome.problems.extend(errors)
+    if outcome.files and not outcome.problems:
+        try:
+            write_files([(folder / path, text.encode("utf-8")) for path, text in outcome.files])
+        except OSError as error:
+            outcome.problems.append(
+                make(
+                    "apply-not-written",
+                    "",
+                    0,
+                    0,
+                    messages.text("apply-not-written", error=str(error)),
+                )
+            )
+    answer = reply(outcome, language)
+    if args.reply:
+        Path(args.reply).write_text(answer, encoding="utf-8")
+    else:
+        sys.stdout.write(answer)
+    for problem in outcome.problems:
+        print(f"okr: {problem.code}: {one_line(problem.message)}", file=sys.stderr)
+    return 1 if outcome.problems else 0
 
 
 def _not_a_file(path: Path) -> str | None:
@@ -463,19 +589,47 @@ def build_parser() -> argparse.ArgumentParser:
     checkin = commands.add_parser(
         "checkin", help="append check-ins to key results, keeping the file as it was written"
     )
-    checkin.add_argument("file", metavar="FILE", help="the OKR file")
+    checkin.add_argument("file", metavar="FILE", nargs="?", help="the OKR file")
     checkin.add_argument(
-        "values", metavar="VALUES", nargs="+", help="OBJECTIVE/KR=VALUE, e.g. O1/KR1=6500"
+        "values",
+        metavar="VALUES",
+        nargs="*",
+        help="OBJECTIVE/KR=VALUE [STATUS] # NOTE, e.g. O1/KR1=6500, O1/KR1=76%%, "
+        "'O1/KR1=6500 [at risk] # two videos took off'",
     )
     checkin.add_argument("--date", type=_date, help="the date of the check-ins (default: today)")
-    checkin.add_argument("--note", help="a note for each check-in")
+    checkin.add_argument("--note", help="a note for each check-in without a note of its own")
+    checkin.add_argument(
+        "--from-csv",
+        metavar="CSV",
+        help="apply the check-ins of a CSV file (columns kr, value, date, note) to every set",
+    )
+    add_folder(checkin)
     checkin.add_argument(
         "--today", help="the day taken as today (YYYY-MM-DD; default: SOURCE_DATE_EPOCH, the clock)"
     )
-    checkin.add_argument(
+    checkin.set_defaults(handler=command_checkin)
+
+    score = commands.add_parser(
+        "score", help="write the grades (scores 0-1) of key results, keeping the file as written"
+    )
+    score.add_argument("file", metavar="FILE", help="the OKR file")
+    score.add_argument(
+        "values", metavar="SCORES", nargs="+", help="OBJECTIVE/KR=SCORE, e.g. O1/KR1=0.7 or 70%%"
+    )
+    score.add_argument(
         "--config", "-f", type=Path, default=None, help="the mkdocs.yml to read options from"
     )
-    checkin.set_defaults(handler=command_checkin)
+    score.set_defaults(handler=command_score)
+
+    apply = commands.add_parser(
+        "apply-issue", help="apply an issue of the OKR forms (GitHub `issues` event) to the files"
+    )
+    apply.add_argument("event", metavar="EVENT_JSON", help="the event file ($GITHUB_EVENT_PATH)")
+    apply.add_argument("--reply", help="write the answer for the issue (Markdown) to this file")
+    add_folder(apply)
+    add_lang(apply, "the answer")
+    apply.set_defaults(handler=command_apply_issue)
 
     carry_parser = commands.add_parser(
         "carry", help="copy the OKR sets of a cycle into the next one, as drafts"

@@ -13,6 +13,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +23,7 @@ from . import figures
 from .compare import diagnostic_changes
 from .diagnostics import Diagnostic, Severity
 from .frontmatter import read
-from .issueform import Reading, ValueKind, parse_reading, split_line, split_status
+from .issueform import Reading, ValueKind, parse_reading, plain, split_line, split_status
 from .load import LoadedFile, load_text
 from .model import KeyResult, OkrSet
 from .refusals import not_editable, refusal
@@ -73,9 +74,7 @@ def parse_request(text: str) -> CheckinRequest | None:
     if isinstance(split, str) or not split[0]:
         return None
     value_text, status = split
-    return CheckinRequest(
-        objective, key_result, value_text, status.value if status else None, note
-    )
+    return CheckinRequest(objective, key_result, value_text, status.value if status else None, note)
 
 
 _TRUTH = {"true": True, "false": False}  # what YAML writes, and `okr checkin` always took
@@ -86,6 +85,7 @@ def parse_value(text: str, kr: KeyResult) -> tuple[float | bool, str] | str:
 
     The reading is the issue form's (issueform.parse_reading): thousands separators, a
     percentage of the way from start to target, done / not done (and true / false)."""
+    text = plain(text.strip())
     lowered = text.lower()
     if lowered in _TRUTH:
         reading: Reading | None = Reading(ValueKind.DONE, _TRUTH[lowered])
@@ -122,6 +122,30 @@ class _Planned:
     status: str | None
 
 
+@dataclass(frozen=True)
+class EditableFile:
+    """An OKR file that loads as a set and can be edited as text (its byte order mark apart)."""
+
+    bom: str
+    text: str
+    loaded: LoadedFile
+    okr_set: OkrSet
+
+
+def open_for_edit(text: str, path: str, settings: Settings) -> EditableFile | Diagnostic:
+    """The file ready for an edit of `okr checkin` or `okr score`, or the refusal saying why not."""
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    text = text[len(bom) :]
+    loaded = load_text(text.encode("utf-8"), path, settings, settings.calendar())
+    if loaded.okr_set is None:
+        first = next((d for d in loaded.diagnostics if d.severity is Severity.ERROR), None)
+        detail = f" (line {first.line}: {first.message})" if first else ""
+        return refusal("checkin-unreadable", path, path=path, first_error=detail)
+    if re.search(r"\r(?!\n)", text):
+        return refusal("checkin-cr-line-breaks", path, path=path)
+    return EditableFile(bom, text, loaded, loaded.okr_set)
+
+
 def add_checkins(
     text: str,
     path: str,
@@ -137,18 +161,10 @@ def add_checkins(
     Where a key result has `current:` (or, for a milestone, `done:`), it is set to the new
     value, or `okr check` would warn that it disagrees with the latest check-in.
     """
-    bom = "\ufeff" if text.startswith("\ufeff") else ""
-    text = text[len(bom) :]
-    loaded = load_text(text.encode("utf-8"), path, settings, settings.calendar())
-    okr_set = loaded.okr_set
-    if okr_set is None:
-        first = next((d for d in loaded.diagnostics if d.severity is Severity.ERROR), None)
-        detail = f" (line {first.line}: {first.message})" if first else ""
-        return EditResult(
-            None, [refusal("checkin-unreadable", path, path=path, first_error=detail)]
-        )
-    if re.search(r"\r(?!\n)", text):
-        return EditResult(None, [refusal("checkin-cr-line-breaks", path, path=path)])
+    opened = open_for_edit(text, path, settings)
+    if isinstance(opened, Diagnostic):
+        return EditResult(None, [opened])
+    bom, text, loaded, okr_set = opened.bom, opened.text, opened.loaded, opened.okr_set
     if note is not None and not note.strip():
         note = None  # an empty --note writes no note
     planned, problems = _plan(okr_set, path, requests, day, note)
@@ -195,7 +211,7 @@ def _plan(
             problems.append(refusal("checkin-given-twice", path, ref=ref))
             continue
         seen.add(ref)
-        found = _find(okr_set, request)
+        found = find_key_result(okr_set, request.objective, request.key_result)
         if found is None:
             known = ", ".join(f"{o.id}/{kr.id}" for o in okr_set.objectives for kr in o.key_results)
             problems.append(
@@ -233,12 +249,15 @@ def _plan(
     return planned, problems
 
 
-def _find(okr_set: OkrSet, request: CheckinRequest) -> tuple[int, int, KeyResult] | None:
+def find_key_result(
+    okr_set: OkrSet, objective_id: str, key_result_id: str
+) -> tuple[int, int, KeyResult] | None:
+    """(objective's index, key result's index, key result) of `O1/KR1` in the set, or None."""
     for o_index, objective in enumerate(okr_set.objectives):
-        if objective.id != request.objective:
+        if objective.id != objective_id:
             continue
         for k_index, kr in enumerate(objective.key_results):
-            if kr.id == request.key_result:
+            if kr.id == key_result_id:
                 return o_index, k_index, kr
     return None
 
@@ -251,24 +270,39 @@ def _reads_back_as_intended(
     day: dt.date,
     settings: Settings,
 ) -> bool:
-    """The guard: the edited text, read with the checker's reader, holds exactly the old values
-    plus the new check-ins (and `current` / `done` following them), and the checker finds no
-    new problem in it."""
+    """The guard: the edited text holds exactly the old values plus the new check-ins (and
+    `current` / `done` following them)."""
+
+    def change(expected: dict[str, Any]) -> None:
+        for one in planned:
+            target = expected["objectives"][one.objective_index]["key_results"][one.kr_index]
+            entry: dict[str, Any] = {"date": day, "value": one.value}
+            if one.note:
+                entry["note"] = one.note
+            if one.status:
+                entry["status"] = one.status
+            target.setdefault("checkins", []).append(entry)
+            for key in ("current", "done"):
+                if key in target:
+                    target[key] = one.value
+
+    return reads_back_as(before_text, after_text, loaded, change, settings)
+
+
+def reads_back_as(
+    before_text: str,
+    after_text: str,
+    loaded: LoadedFile,
+    change: Callable[[dict[str, Any]], None],
+    settings: Settings,
+) -> bool:
+    """The guard of every edit: the edited text, read with the checker's reader, holds exactly
+    the old values changed by `change`, and the checker finds no new problem in it."""
     path = loaded.path
     before = read(before_text.encode("utf-8"), path, settings.max_file_bytes)
     assert before.document is not None  # the file loaded
     expected = copy.deepcopy(before.document.data)
-    for one in planned:
-        target = expected["objectives"][one.objective_index]["key_results"][one.kr_index]
-        entry: dict[str, Any] = {"date": day, "value": one.value}
-        if one.note:
-            entry["note"] = one.note
-        if one.status:
-            entry["status"] = one.status
-        target.setdefault("checkins", []).append(entry)
-        for key in ("current", "done"):
-            if key in target:
-                target[key] = one.value
+    change(expected)
     after = read(after_text.encode("utf-8"), path, settings.max_file_bytes)
     reloaded = load_text(after_text.encode("utf-8"), path, settings, settings.calendar())
     introduced, _fixed = diagnostic_changes(loaded.diagnostics, reloaded.diagnostics)
@@ -283,7 +317,7 @@ def _reads_back_as_intended(
     )
 
 
-class _NotEditable(Exception):
+class NotEditable(Exception):
     """The file's text cannot take the check-in: a `refusals.NOT_EDITABLE` reason."""
 
     def __init__(self, reason: str, **values: object) -> None:
@@ -297,12 +331,12 @@ def _write_one(text: str, path: str, one: _Planned, day: dt.date) -> str | Diagn
     try:
         found = front_matter_nodes(text)
         if isinstance(found, str):
-            raise _NotEditable(found)
+            raise NotEditable(found)
         update = {"current": one.written}
         if one.kr.kind == "milestone":
             update["done"] = one.written
         return found.apply(_edits_for(found, one, day, update))
-    except _NotEditable as refused:
+    except NotEditable as refused:
         why = not_editable(refused.reason, **refused.values)
         return refusal(
             "checkin-not-editable", path, one.kr.position, path=path, ref=one.kr.id, why=why
@@ -353,16 +387,17 @@ def _any_checkins_style(root: Node) -> tuple[str, int] | None:
     return None
 
 
-def _key_result_node(found: FrontMatterText, one: _Planned) -> MappingNode:
+def key_result_node(found: FrontMatterText, objective_index: int, kr_index: int) -> MappingNode:
+    """The YAML node of a key result, found by its indexes (raises NotEditable)."""
     objectives = get(found.root, "objectives")
     if objectives is None or not isinstance(objectives[1], SequenceNode):
-        raise _NotEditable("no-objectives")
-    krs = get(objectives[1].value[one.objective_index], "key_results")
+        raise NotEditable("no-objectives")
+    krs = get(objectives[1].value[objective_index], "key_results")
     if krs is None or not isinstance(krs[1], SequenceNode):
-        raise _NotEditable("no-key-results")
-    kr = krs[1].value[one.kr_index]
+        raise NotEditable("no-key-results")
+    kr = krs[1].value[kr_index]
     if not isinstance(kr, MappingNode):
-        raise _NotEditable("key-result-not-mapping")
+        raise NotEditable("key-result-not-mapping")
     return kr
 
 
@@ -374,7 +409,7 @@ def _edits_for(
 ) -> list[TextEdit]:
     """The edits (offsets in the YAML text) for one check-in and the values that follow it."""
     yaml, newline = found.yaml, found.newline
-    kr = _key_result_node(found, one)
+    kr = key_result_node(found, one.objective_index, one.kr_index)
     edits: list[TextEdit] = []
     for key, text in update.items():
         pair = get(kr, key)
@@ -382,7 +417,7 @@ def _edits_for(
             continue
         node = pair[1]
         if not isinstance(node, ScalarNode) or node.start_mark.line != node.end_mark.line:
-            raise _NotEditable("value-not-one-line", key=key)
+            raise NotEditable("value-not-one-line", key=key)
         start, end = found.offset(node.start_mark), found.offset(node.end_mark)
         edits.append(TextEdit(start, end - start, text))
 
@@ -396,7 +431,7 @@ def _edits_for(
         if sequence.flow_style:
             close = found.offset(sequence.end_mark) - 1
             if yaml[close] != "]":
-                raise _NotEditable("checkins-unclosed")
+                raise NotEditable("checkins-unclosed")
             item = _flow_item(_checkin_item(one, day, True))
             return [*edits, insert_in_flow(yaml, close, item)]
         last = sequence.value[-1]
@@ -411,13 +446,13 @@ def _edits_for(
         at = found.line_offset(last_line(sequence, found.yaml_lines) + 1)
         return [*edits, TextEdit(at, 0, text)]
     if existing is not None:
-        raise _NotEditable("checkins-not-list")
+        raise NotEditable("checkins-not-list")
 
     # No `checkins:` yet: add one at the end of the key result, styled like the file's others.
     if getattr(kr, "flow_style", False):
         close = found.offset(kr.end_mark) - 1
         if yaml[close] != "}":
-            raise _NotEditable("key-result-unclosed")
+            raise NotEditable("key-result-unclosed")
         item = _flow_item(_checkin_item(one, day, True))
         return [*edits, insert_in_flow(yaml, close, f"checkins: [{item}]")]
     style, indent = _any_checkins_style(found.root) or ("flow", 2)

@@ -359,6 +359,9 @@ def _plain(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_SIGNS)
 
 
+plain = _plain  # for `okr checkin`, which reads values as the forms do
+
+
 # Line and paragraph separators and the bidirectional overrides that make text read other than
 # it is stored; not every format character (emoji sequences hold zero-width joiners).
 _INVISIBLE = frozenset("\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
