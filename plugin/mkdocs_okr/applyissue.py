@@ -12,7 +12,6 @@ language, in which the issue's text can neither mention anyone nor carry HTML.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +20,7 @@ from .core import messages
 from .core.checkin import CheckinRequest, EditResult, add_checkins
 from .core.diagnostics import Diagnostic, Severity, make
 from .core.frontmatter import front_matter_end
+from .core.githubtext import inert as safe
 from .core.grade import ScoreRequest, set_scores
 from .core.issueform import (
     CheckinRequest as IssueCheckin,
@@ -195,17 +195,3 @@ def reply(outcome: Outcome, language: str, extra: Sequence[str] = ()) -> str:
         else:
             lines.append(f"- {safe(problem.message_in(language))} (`{problem.code}`)")
     return "\n".join([*lines, *extra]) + "\n"
-
-
-# Markdown's punctuation that can start markup, and HTML's.
-_MARKUP = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
-
-
-def safe(text: str) -> str:
-    """User text as inert Markdown on one line: no HTML, no markup, no @mention, no `::`."""
-    text = " ".join(text.split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MARKUP.sub(r"\\\1", text)
-    # A zero-width space after @ keeps GitHub from notifying anyone (@everyone, @org/team).
-    text = text.replace("@", "@\u200b")
-    return text.replace("::", ":\u200b:")

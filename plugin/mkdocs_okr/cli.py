@@ -25,9 +25,10 @@ from .core.export import to_csv, to_json
 from .core.grade import parse_score_request, set_scores
 from .core.newset import new_set, new_set_problems
 from .core.organisation import Organisation, analyse, count_by_severity
+from .core.remind import reminder
 from .core.settings import LEVELS, Settings
 from .okrfolder import read_folder
-from .project import find_options, render_options, site_language
+from .project import find_options, read_config, render_options, site_language
 from .publish import render_folder
 from .render.pr_summary import render_markdown
 from .writefiles import errors_introduced, write_files
@@ -446,6 +447,28 @@ def command_apply_issue(args: argparse.Namespace) -> int:
     return 1 if outcome.problems else 0
 
 
+def command_remind(args: argparse.Namespace) -> int:
+    """The weekly reminder's Markdown (empty when nobody is due)."""
+    resolved = _settings_and_folder(args)
+    if isinstance(resolved, int):
+        return resolved
+    settings, folder = resolved
+    config = read_config(args.config or Path("mkdocs.yml")) or {}
+    repo_url = config.get("repo_url")
+    text = reminder(
+        _load(folder, settings),
+        settings,
+        clock.today(args.today),
+        messages.language_of(args.lang or site_language(args.config)),
+        repo_url if isinstance(repo_url, str) else None,
+    )
+    if args.output:
+        Path(args.output).write_bytes(text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def _not_a_file(path: Path) -> str | None:
     """Why `path` cannot be the one OKR file a command edits, in plain words (None if it can)."""
     if path.is_dir():
@@ -630,6 +653,19 @@ def build_parser() -> argparse.ArgumentParser:
     add_folder(apply)
     add_lang(apply, "the answer")
     apply.set_defaults(handler=command_apply_issue)
+
+    remind = commands.add_parser(
+        "remind", help="the weekly reminder: sets with no recent check-in, key results behind"
+    )
+    remind.add_argument("--output", "-o", help="write to this file instead of standard output")
+    remind.add_argument(
+        "--today",
+        type=_date,
+        help="the day taken as today (YYYY-MM-DD; default: SOURCE_DATE_EPOCH, the clock)",
+    )
+    add_folder(remind)
+    add_lang(remind, "the reminder")
+    remind.set_defaults(handler=command_remind)
 
     carry_parser = commands.add_parser(
         "carry", help="copy the OKR sets of a cycle into the next one, as drafts"

@@ -149,6 +149,7 @@ def _build_set(
         body=document.body,
         body_line=document.body_line,
         positions={key: at(key) for key in ("cycle", "owner", "parent", "level")},
+        github=list(given.github),
     )
     # An objective whose `aligns` is written but wrong is reported as such, not as unaligned.
     _lint_set(okr_set, settings, out, [bool(o.aligns) for o in given.objectives])

@@ -177,6 +177,7 @@ class OkrSet:
     body: str
     body_line: int
     positions: dict[str, Position]
+    github: list[str] = field(default_factory=list)  # handles the reminder @mentions
 
     @property
     def ref(self) -> str:

@@ -105,6 +105,8 @@ Weight = Annotated[float, Field(gt=0, le=10_000, allow_inf_nan=False)]
 Day = Annotated[dt.date, BeforeValidator(_date)]
 Value = Annotated[Any, AfterValidator(_number_or_boolean)]
 Tags = list[Annotated[str, Field(min_length=1, max_length=64)]]
+# A GitHub account's name, as @mentioned: letters, digits and single '-' inside, up to 39.
+GithubHandle = Annotated[str, Field(pattern=r"^[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}$")]
 
 
 class _Strict(BaseModel):
@@ -154,6 +156,8 @@ class OkrSetIn(_Strict):
     level: Literal["company", "team", "individual"]
     parent: OwnerId | None = None
     tags: Tags = Field(default_factory=list)
+    # The owners' GitHub accounts, @mentioned by the weekly reminder (`okr remind`).
+    github: list[GithubHandle] = Field(default_factory=list)
     objectives: Annotated[list[ObjectiveIn], Field(min_length=1)]
 
 
