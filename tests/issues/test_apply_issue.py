@@ -206,7 +206,7 @@ def test_hostile_text_stays_text(repo: Path) -> None:
 
 def test_hostile_text_in_a_refusal_is_inert(repo: Path) -> None:
     status, reply = apply(
-        repo, event(checkin_body(f"O1/KR1 = <img src=x onerror=alert(1)> @org/team"))
+        repo, event(checkin_body("O1/KR1 = <img src=x onerror=alert(1)> @org/team"))
     )
     assert status == 1
     assert "<img" not in reply and "@org" not in reply
