@@ -27,6 +27,7 @@ from .core.newset import new_set, new_set_problems
 from .core.organisation import Organisation, analyse, count_by_severity
 from .core.remind import reminder
 from .core.settings import LEVELS, Settings
+from .init import init_files
 from .okrfolder import read_folder
 from .project import find_options, read_config, render_options, site_language
 from .publish import render_folder
@@ -469,6 +470,21 @@ def command_remind(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_init(args: argparse.Namespace) -> int:
+    """A new organisation's repository in an empty (or new) folder."""
+    target = Path(args.dir)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        return _refuse([f"'{target}' is not an empty folder; okr init writes only into one."])
+    files = init_files(args.lang, args.name, args.repo_url, clock.today(args.today))
+    try:
+        write_files([(target / path, text.encode("utf-8")) for path, text in files])
+    except OSError as error:
+        return _refuse([f"nothing written: {error}"])
+    for path, _text in files:
+        print(f"wrote {(target / path).as_posix()}")
+    return 0
+
+
 def _not_a_file(path: Path) -> str | None:
     """Why `path` cannot be the one OKR file a command edits, in plain words (None if it can)."""
     if path.is_dir():
@@ -666,6 +682,24 @@ def build_parser() -> argparse.ArgumentParser:
     add_folder(remind)
     add_lang(remind, "the reminder")
     remind.set_defaults(handler=command_remind)
+
+    init = commands.add_parser(
+        "init", help="a new organisation: mkdocs.yml, a starter OKR set, workflows, issue forms"
+    )
+    init.add_argument("dir", metavar="DIR", help="the new folder (absent or empty)")
+    init.add_argument(
+        "--lang", choices=["zh", "en"], default="zh", help="the site's language (default: zh)"
+    )
+    init.add_argument("--name", help="the site's name (default: 我们的 OKR / Our OKRs)")
+    init.add_argument(
+        "--repo-url", help="the GitHub repository (https://github.com/OWNER/REPO), for links"
+    )
+    init.add_argument(
+        "--today",
+        type=_date,
+        help="the day taken as today, for the starter set's year (default: the clock)",
+    )
+    init.set_defaults(handler=command_init)
 
     carry_parser = commands.add_parser(
         "carry", help="copy the OKR sets of a cycle into the next one, as drafts"
