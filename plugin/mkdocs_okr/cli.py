@@ -8,8 +8,9 @@ import io
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from . import __version__, clock, gitfiles
 from .applyissue import Issue, apply_issue, reply
@@ -318,6 +319,22 @@ def _write_edit(file: Path, result: EditResult) -> int | None:
     return None
 
 
+_Request = TypeVar("_Request")
+
+
+def _parsed(
+    values: list[str], parse: Callable[[str], _Request | None], grammar: str
+) -> list[_Request] | int:
+    """Each value read by `parse`, or the exit status of the first that is not `grammar`."""
+    requests = []
+    for given in values:
+        request = parse(given)
+        if request is None:
+            return _refuse([f"'{given}' is not {grammar}."])
+        requests.append(request)
+    return requests
+
+
 def command_checkin(args: argparse.Namespace) -> int:
     if args.from_csv:
         return command_checkin_csv(args)
@@ -328,17 +345,14 @@ def command_checkin(args: argparse.Namespace) -> int:
     if isinstance(opened, int):
         return opened
     settings, file, text = opened
-    requests = []
-    for given in args.values:
-        request = parse_request(given)
-        if request is None:
-            return _refuse(
-                [
-                    f"'{given}' is not OBJECTIVE/KR=VALUE [STATUS] # NOTE "
-                    "(for example O1/KR1=6500, O1/KR1=76% or 'O1/KR1=6500 [at risk] # note')."
-                ]
-            )
-        requests.append(request)
+    requests = _parsed(
+        args.values,
+        parse_request,
+        "OBJECTIVE/KR=VALUE [STATUS] # NOTE (for example O1/KR1=6500, O1/KR1=76% or "
+        "'O1/KR1=6500 [at risk] # note')",
+    )
+    if isinstance(requests, int):
+        return requests
     day = args.date or clock.today(args.today)
     failed = _write_edit(
         file, add_checkins(text, file.as_posix(), settings, requests, day, args.note)
@@ -387,12 +401,11 @@ def command_score(args: argparse.Namespace) -> int:
     if isinstance(opened, int):
         return opened
     settings, file, text = opened
-    requests = []
-    for given in args.values:
-        request = parse_score_request(given)
-        if request is None:
-            return _refuse([f"'{given}' is not OBJECTIVE/KR=SCORE (for example O1/KR1=0.7)."])
-        requests.append(request)
+    requests = _parsed(
+        args.values, parse_score_request, "OBJECTIVE/KR=SCORE (for example O1/KR1=0.7)"
+    )
+    if isinstance(requests, int):
+        return requests
     failed = _write_edit(file, set_scores(text, file.as_posix(), settings, requests))
     if failed is not None:
         return failed

@@ -213,10 +213,7 @@ def _plan(
         seen.add(ref)
         found = find_key_result(okr_set, request.objective, request.key_result)
         if found is None:
-            known = ", ".join(f"{o.id}/{kr.id}" for o in okr_set.objectives for kr in o.key_results)
-            problems.append(
-                refusal("checkin-unknown-key-result", path, path=path, ref=ref, known=known)
-            )
+            problems.append(unknown_key_result(okr_set, path, ref))
             continue
         o_index, k_index, kr = found
         if kr.dropped:
@@ -247,6 +244,12 @@ def _plan(
     if note is not None and len(note) > MAX_NOTE:
         problems.append(refusal("checkin-note-too-long", path))
     return planned, problems
+
+
+def unknown_key_result(okr_set: OkrSet, path: str, ref: str) -> Diagnostic:
+    """The refusal of a key result the set does not have, naming those it has."""
+    known = ", ".join(f"{o.id}/{kr.id}" for o in okr_set.objectives for kr in o.key_results)
+    return refusal("checkin-unknown-key-result", path, path=path, ref=ref, known=known)
 
 
 def find_key_result(

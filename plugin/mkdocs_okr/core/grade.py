@@ -21,6 +21,7 @@ from .checkin import (
     key_result_node,
     open_for_edit,
     reads_back_as,
+    unknown_key_result,
 )
 from .diagnostics import Diagnostic, make
 from .issueform import parse_score, split_line
@@ -87,12 +88,7 @@ def set_scores(
         seen.add(ref)
         found = find_key_result(opened.okr_set, request.objective, request.key_result)
         if found is None:
-            known = ", ".join(
-                f"{o.id}/{kr.id}" for o in opened.okr_set.objectives for kr in o.key_results
-            )
-            problems.append(
-                refusal("checkin-unknown-key-result", path, path=path, ref=ref, known=known)
-            )
+            problems.append(unknown_key_result(opened.okr_set, path, ref))
             continue
         o_index, k_index, kr = found
         score, code = parse_score(request.score_text)
