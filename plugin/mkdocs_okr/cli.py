@@ -309,9 +309,7 @@ def _read_one_file(args: argparse.Namespace) -> tuple[Settings, Path, str] | int
 def _write_edit(file: Path, result: EditResult) -> int | None:
     """Write the edited file whole; the exit status when it was refused or failed."""
     if result.text is None:
-        for problem in result.problems:
-            print(format_text(problem, file.as_posix()), file=sys.stderr)
-        return _refuse([f"{file} is unchanged."])
+        return _refuse([*(problem.message for problem in result.problems), f"{file} is unchanged."])
     try:
         write_files([(file, result.text.encode("utf-8"))])
     except OSError as error:
