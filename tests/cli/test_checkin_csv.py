@@ -94,3 +94,13 @@ def test_files_and_a_csv_are_not_given_together(run: Run, clean: Path, tmp_path:
     path = csv_file(tmp_path, EXCEL)
     assert run("checkin", clean / "brand/2024-Q1.md", "--from-csv", path).code == 2
     assert run("checkin").code == 2
+
+
+def test_a_csv_that_is_not_utf8_is_refused(run: Run, clean: Path, tmp_path: Path) -> None:
+    path = tmp_path / "gbk.csv"
+    path.write_bytes("关键结果,数值\n2024-Q1/brand/O1/KR1,7600\n".encode("gbk"))
+    before = snapshot(clean)
+    result = run("checkin", "--from-csv", path, "--dir", clean)
+    assert result.code == 1
+    assert "is not UTF-8" in result.err and "[csv-unreadable]" in result.err
+    assert snapshot(clean) == before

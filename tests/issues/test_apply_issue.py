@@ -219,3 +219,13 @@ def test_an_event_that_is_not_an_issue_is_a_usage_error(repo: Path, content: str
     path.write_text(content, encoding="utf-8")
     assert main(["apply-issue", str(path), "--reply", str(repo.parent / "reply.md")]) == 2
     assert not (repo.parent / "reply.md").exists()
+
+
+def test_a_set_with_errors_of_its_own_is_not_edited(repo: Path) -> None:
+    path = repo / SET_FILE
+    broken = path.read_text(encoding="utf-8").replace("{date: 2026-10-02,", "{date: 2026-09-02,")
+    path.write_text(broken, encoding="utf-8")
+    status, reply = apply(repo, event(checkin_body("O1/KR1 = 8200")))
+    assert status == 1
+    assert "(`apply-broken-set`)" in reply
+    assert path.read_text(encoding="utf-8") == broken
