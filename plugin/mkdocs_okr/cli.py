@@ -230,6 +230,7 @@ def command_diff(args: argparse.Namespace) -> int:
         [(gitfiles.join(inside, path), raw) for path, raw in base],
         [(gitfiles.join(inside, path), raw) for path, raw in head],
         settings,
+        clock.today(args.today),
     )
     if args.format == "json":
         text = (
@@ -525,10 +526,9 @@ def command_carry(args: argparse.Namespace) -> int:
     if problems or new_cycle is None:
         return _refuse(problems)
     organisation = analyse(read_folder(folder) if folder.is_dir() else [], settings)
-    result = carry(
-        organisation, args.old, new_cycle, args.owner, args.lang or site_language(args.config)
-    )
-    problems = [problem.message for problem in result.problems]
+    language = args.lang or site_language(args.config)
+    result = carry(organisation, args.old, new_cycle, args.owner, language)
+    problems = [problem.message_in(language) for problem in result.problems]
     problems += [
         f"{(folder / path).as_posix()} exists; carry does not overwrite files."
         for path, _text in result.files
@@ -536,7 +536,12 @@ def command_carry(args: argparse.Namespace) -> int:
     ]
     if problems:
         return _refuse(problems)
-    return _write_checked(folder, result.files, settings)
+    written = _write_checked(folder, result.files, settings)
+    if written == 0:
+        # What was left out and what to rewrite, once the drafts exist to be edited.
+        for note in result.notes:
+            print(format_text(note, _shown(folder, note.path), language))
+    return written
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -614,6 +619,12 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=["markdown", "json"], default="markdown")
     add_lang(diff, "the Markdown summary")
     diff.add_argument("--output", "-o", help="write to this file instead of standard output")
+    diff.add_argument(
+        "--today",
+        type=_date,
+        help="the day that tells which cycles have begun (YYYY-MM-DD; default: "
+        "SOURCE_DATE_EPOCH, the clock)",
+    )
     diff.set_defaults(handler=command_diff)
 
     new = commands.add_parser("new", help="write a new OKR file that passes `okr check`")

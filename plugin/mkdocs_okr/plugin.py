@@ -5,7 +5,8 @@ Hooks used, and why:
   `serve` keeps memos (a one-off build would only hold every set in memory until its end).
 - on_config: read the options with `options.read_options` (the same function, models and
   messages as `okr check`), watch the OKR folder (it lies outside docs_dir, so `serve` would not
-  see edits), add the CSS, and unless `repository_facts` is on, put the package's
+  see edits), add the CSS and the set pages' script (copy buttons, the check-in dialog), and
+  unless `repository_facts` is on, put the package's
   `partials/source.html` before the theme's, so Material never asks the repository's host for
   stars and forks (the site works offline and on intranets; a user's custom_dir still wins).
 - on_files: load, check and render every OKR set; log each diagnostic under the
@@ -44,7 +45,7 @@ from .core.settings import Settings
 from .okrfolder import folder_sources
 from .options import SiteOptions, read_options
 from .project import repo_link
-from .render import RenderOptions, render_pages, stylesheet
+from .render import RenderOptions, checkin_dialog, render_pages, stylesheet
 from .render.i18n import language_of
 from .render.memo import ServeMemo
 
@@ -98,6 +99,10 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         css = posixpath.join(self.site.pages_dir, "okr.css")
         if css not in [str(path) for path in config.extra_css]:
             config.extra_css.append(css)
+        # check-in dialog hook: the set pages' script (copy buttons, the dialog)
+        script = posixpath.join(self.site.pages_dir, checkin_dialog.SCRIPT)
+        if script not in [str(path) for path in config.extra_javascript]:
+            config.extra_javascript.append(script)
         if not self.site.repository_facts and QUIET_SOURCE_PARTIAL not in config.theme.dirs:
             # After the user's custom_dir (theirs wins), before the theme's own templates.
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, QUIET_SOURCE_PARTIAL)
@@ -117,6 +122,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
             edit_url=link(self.site.edit_uri, "edit"),
             source_url=link(self.site.source_uri, "blob"),
             template_dirs=(custom_dir,) if custom_dir else (),
+            repo_url=config.repo_url,  # check-in dialog hook
         )
 
     @event_priority(50)  # before other plugins read the files (search, tags, blog)
@@ -151,6 +157,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
                 self.edit_urls[page.path] = page.edit_url
         css = posixpath.join(options.pages_dir, "okr.css")
         self._add(files, File.generated(config, css, content=stylesheet()))
+        # check-in dialog hook: the set pages' script
+        script = posixpath.join(options.pages_dir, checkin_dialog.SCRIPT)
+        self._add(files, File.generated(config, script, content=checkin_dialog.script()))
         if self.site.export:
             remembered = partial(serve.export_record, keys) if serve and keys else None
             export = compact_json(organisation, remembered)

@@ -136,6 +136,7 @@ def render_options(config_file: Path, settings: Settings, today: str | None) -> 
         template_dirs=(str(config_file.parent / custom_dir),)
         if isinstance(custom_dir, str)
         else (),
+        repo_url=repo_url if isinstance(repo_url, str) else None,  # check-in dialog hook
     )
 
 

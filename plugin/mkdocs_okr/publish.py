@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .core.export import to_json
 from .core.organisation import Organisation
-from .render import RenderOptions, render_pages, stylesheet
+from .render import RenderOptions, checkin_dialog, render_pages, stylesheet
 
 
 @dataclass(frozen=True)
@@ -34,15 +34,17 @@ def _inside(out: Path, relative: str) -> Path:
 
 
 def render_folder(organisation: Organisation, options: RenderOptions, out: Path) -> Written:
-    """Write every page, the stylesheet and okrs.json under `out`, which stands for the
-    `pages_dir` folder of the site (for example docs/okr). Files of an earlier run that are no
-    longer generated are removed, so a deleted OKR set does not leave a stale page behind."""
+    """Write every page, the stylesheet, the set pages' script and okrs.json under `out`, which
+    stands for the `pages_dir` folder of the site (for example docs/okr). Files of an earlier run
+    that are no longer generated are removed, so a deleted OKR set does not leave a stale page
+    behind."""
     prefix = options.pages_dir.strip("/") + "/"
     wanted: dict[Path, str] = {}
     for page in render_pages(organisation, options):
         relative = page.path[len(prefix) :] if page.path.startswith(prefix) else page.path
         wanted[_inside(out, relative)] = page.markdown
     wanted[_inside(out, "okr.css")] = stylesheet()
+    wanted[_inside(out, checkin_dialog.SCRIPT)] = checkin_dialog.script()  # check-in dialog hook
     wanted[_inside(out, "okrs.json")] = to_json(organisation, compact=True)
     marker = _inside(out, ".okr-render")
     removed = 0

@@ -75,7 +75,8 @@ class _Collector(HTMLParser):
                 ("javascript:", "data:", "vbscript:")
             ):
                 self.page.scripting.append(f"<{tag} {name}={value[:30]}>")
-        if tag == "script" and "src" not in values:
+        # Inline scripts that run; a JSON data block (the check-in dialog's facts) never runs.
+        if tag == "script" and "src" not in values and values.get("type") != "application/json":
             self.page.scripts.append(tag)
         if "id" in values:
             self.page.ids.add(values["id"])

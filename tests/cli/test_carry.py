@@ -59,6 +59,10 @@ def test_carry_writes_drafts_that_pass_check(run: Run, quarter: Path) -> None:
     assert result.lines == [
         f"wrote {(quarter / '2024-Q2/brand.md').as_posix()}",
         f"wrote {(quarter / '2024-Q2/social-media.md').as_posix()}",
+        # A deadline of the old quarter, copied into the new one: the title must be rewritten.
+        f"{(quarter / '2024-Q2/brand.md').as_posix()}:16:9: warning: 2024-Q2/brand/O1/KR1: the "
+        "title '1月31日前 Instagram 增长 10000 个目标国家粉丝' names 1月31日, outside cycle "
+        "2024-Q2; rewrite the date. [carry-date-outside-cycle]",
     ]
     assert result.err == ""  # no error and no warning in the new files
     text = (quarter / "2024-Q2" / "social-media.md").read_text(encoding="utf-8")
@@ -68,8 +72,10 @@ def test_carry_writes_drafts_that_pass_check(run: Run, quarter: Path) -> None:
     # The parent carried too: the alignment points at its copy (resolved in 2024-Q2).
     assert "    aligns: brand/O1/KR1\n" in text
     # No check-ins, no current, no score, no dropped KR; the new start is the old current.
-    for gone in ("checkins", "current", "score", "status", "KR3", "Threads", "Q1 的复盘"):
+    for gone in ("checkins", "current", "score", "dropped", "KR3", "Threads", "Q1 的复盘"):
         assert gone not in text
+    # A draft until a person has reviewed it.
+    assert "\nparent: brand\nstatus: draft\nobjectives:\n" in text
     assert "        title: 粉丝增长到 10000\n        start: 6000\n        target: 10000\n" in text
     assert "        title: 互动率从 1.2 到 2\n        start: 1.5\n        target: 2\n" in text
     assert "背景：我负责 Instagram。\n\n## Retrospective\n" in text
@@ -130,3 +136,23 @@ def test_refusals(
     assert result.code == 1
     assert result.err.startswith(f"okr: error: {problem}\n")
     assert not (quarter / new).exists() or new == "2024-Q1"
+
+
+def test_carry_names_the_key_results_it_leaves_out_because_they_are_done(
+    run: Run, quarter: Path
+) -> None:
+    social = quarter / "2024-Q1/social-media.md"
+    social.write_text(
+        SOCIAL.replace("        current: 1.5\n", "        current: 2\n"), encoding="utf-8"
+    )
+    result = run(
+        "carry", "2024-Q1", "2024-Q2", "--dir", quarter, "--owner", "social-media", "--lang", "zh"
+    )
+    assert result.code == 0, result.err
+    assert result.lines == [
+        f"wrote {(quarter / '2024-Q2/social-media.md').as_posix()}",
+        f"{social.as_posix()}:20:9: info: 2024-Q1/social-media/O1/KR2：“互动率从 1.2 到 2”已完成"
+        "（或已评 1.0 分），不结转到草稿。 [carry-done-left-out]",
+    ]
+    text = (quarter / "2024-Q2/social-media.md").read_text(encoding="utf-8")
+    assert "KR2" not in text and "互动率" not in text

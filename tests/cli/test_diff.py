@@ -644,7 +644,10 @@ def test_json_form(okr: Run, repo: GitRepo) -> None:
         "flags",
         "value",
         "progress",
+        "score",
         "new_checkins",
+        "edited_checkins",
+        "removed_checkins",
     ]
 
 
@@ -670,3 +673,127 @@ def test_markdown_escapes_titles_and_never_emits_html(okr: Run, repo: GitRepo) -
     assert row.replace("\\|", "").count("|") == 5
     assert "\\| " in row and " X |" in row
     assert "#### 2024-Q1/brand · \\</td\\>\\<script\\>x\\</script\\> (changed)" in markdown
+
+
+# What a reviewer of goals must see -----------------------------------------------------------
+
+
+def test_checkins_are_counted_as_new_edited_or_removed(okr: Run, repo: GitRepo) -> None:
+    path = "okrs/2024-Q1/brand.md"
+    repo.edit(
+        path,
+        "          - {date: 2024-01-05, value: 1200}\n",
+        "          - {date: 2024-01-05, value: 1500}\n          - {date: 2024-01-12, value: 2000}\n",
+    )
+    data = diff_json(okr, "HEAD")
+    kr = find(data, "2024-Q1/brand/O1/KR1")
+    assert kr["new_checkins"] == [{"date": "2024-01-12", "value": 2000, "note": None}]
+    assert kr["edited_checkins"] == [{"date": "2024-01-05", "value": 1500, "note": None}]
+    assert kr["removed_checkins"] == []
+    assert flags(data) == [("checkins-rewritten", "2024-Q1/brand/O1/KR1")]
+    assert "(1,200 → 2,000 粉丝; 1 new check-in; 1 check-in edited) |" in okr("diff", "HEAD").out
+
+    repo.edit(path, "          - {date: 2024-01-05, value: 1500}\n", "")
+    kr = find(diff_json(okr, "HEAD"), "2024-Q1/brand/O1/KR1")
+    assert kr["removed_checkins"] == [{"date": "2024-01-05", "value": 1200, "note": None}]
+    assert kr["edited_checkins"] == []
+    markdown = okr("diff", "HEAD", "--lang", "zh").out
+    assert "1 次新打卡；" not in markdown  # labels are joined with "; " in every language
+    assert "1 次新打卡; 1 次打卡被删除" in markdown
+
+
+def test_a_committed_objective_made_aspirational_once_the_cycle_began(
+    okr: Run, repo: GitRepo
+) -> None:
+    repo.edit("okrs/2024-Q1/brand.md", "    type: committed\n", "    type: aspirational\n")
+    running = diff_json(okr, "HEAD", "--today", "2024-02-01")
+    assert flags(running) == [("made-aspirational", "2024-Q1/brand/O1")]
+    assert (
+        "- **2024-Q1/brand** O1: made aspirational after the cycle began (was committed: its "
+        "verdict would be judged against 1.0)"
+    ) in okr("diff", "HEAD", "--today", "2024-02-01").lines
+    # Before the cycle starts, choosing the type is planning, not escaping a verdict.
+    assert flags(diff_json(okr, "HEAD", "--today", "2023-12-20")) == []
+    # The other way round (aspirational -> committed) asks more of the team: not flagged.
+    repo.commit()
+    repo.edit("okrs/2024-Q1/brand.md", "    type: aspirational\n", "    type: committed\n")
+    assert flags(diff_json(okr, "HEAD", "--today", "2024-02-01")) == []
+
+
+def test_a_dropped_key_result_deleted_from_the_file_is_flagged(okr: Run, repo: GitRepo) -> None:
+    path = "okrs/2024-Q1/brand.md"
+    kr3 = "      - id: KR3\n        title: 红人合作 20 次\n        target: 20\n        weight: 20\n"
+    repo.edit(path, kr3, kr3 + "        status: dropped\n        reason: 预算取消\n")
+    repo.commit()
+    repo.edit(path, kr3 + "        status: dropped\n        reason: 预算取消\n", "")
+    assert ("kr-removed", "2024-Q1/brand/O1/KR3") in flags(diff_json(okr, "HEAD"))
+
+
+def test_manual_scores_are_numbers_and_a_milestone_graded_1_while_not_done_is_flagged(
+    okr: Run, repo: GitRepo
+) -> None:
+    path = "okrs/2024-Q1/brand.md"
+    repo.edit(path, "        done: false\n", "        done: false\n        score: 1\n")
+    data = diff_json(okr, "HEAD")
+    assert flags(data) == [("graded-not-done", "2024-Q1/brand/O2/KR1")]
+    markdown = okr("diff", "HEAD").lines
+    assert "- **2024-Q1/brand** O2/KR1: graded 1.00 while not done" in markdown
+    assert any(
+        row.startswith("| O2/KR1 | 完成团队手册 | manual score: nothing → 1.00; ⚠ graded 1.00")
+        for row in markdown
+    )
+    # Half a grade is a number too (not "done"), and nothing to flag.
+    repo.edit(path, "        score: 1\n", "        score: 0.5\n")
+    assert flags(diff_json(okr, "HEAD")) == []
+    assert "| O2/KR1 | 完成团队手册 | 手动评分: 无 → 0.50 |" in "\n".join(
+        okr("diff", "HEAD", "--lang", "zh").lines
+    )
+    # Done and graded 1 agree: nothing to flag.
+    repo.edit(
+        path, "        done: false\n        score: 0.5\n", "        done: true\n        score: 1\n"
+    )
+    assert flags(diff_json(okr, "HEAD")) == []
+
+
+def test_percentages_and_scores_round_as_the_site_does() -> None:
+    from mkdocs_okr.render.i18n import Labels
+    from mkdocs_okr.render.pr_summary import percent, score
+
+    site = Labels("en")
+    for value in (0.625, 0.615, 0.725, 0.005, 0.7 - 0.6):
+        assert percent(value) == site.percent(value).replace(" ", "")
+        assert score(value) == site.score(value)
+
+
+def test_a_draft_made_final_is_a_change_of_the_set(okr: Run, repo: GitRepo) -> None:
+    repo.edit("okrs/2024-Q1/brand.md", "parent: company\n", "parent: company\nstatus: draft\n")
+    repo.commit()
+    repo.edit("okrs/2024-Q1/brand.md", "status: draft\n", "")
+    brand = find(diff_json(okr, "HEAD"), "2024-Q1/brand")
+    assert brand["changes"] == [{"field": "status", "old": "draft", "new": "active"}]
+    assert (
+        "okrs/2024-Q1/brand.md · score 0.03 · status: draft → active" in okr("diff", "HEAD").lines
+    )
+
+
+def test_a_key_result_shows_the_percentage_the_site_shows(okr: Run, repo: GitRepo) -> None:
+    from mkdocs_okr.core.organisation import analyse
+    from mkdocs_okr.core.settings import Settings
+    from mkdocs_okr.render.i18n import Labels
+
+    path = "okrs/2024-Q1/brand.md"
+    # Progress 62 %, graded 0.625 by hand: the site's bar shows the grade, 63 %.
+    repo.edit(
+        path,
+        "        target: 20\n",
+        "        target: 20\n        current: 12.4\n        score: 0.625\n",
+    )
+    head = analyse([(path, repo.read(path).encode())], Settings())
+    kr = head.sets[0].objectives[0].key_results[2]
+    assert Labels("en").percent(kr.score) == "63 %"
+    row = next(line for line in okr("diff", "HEAD").lines if line.startswith("| O1/KR3 |"))
+    assert row.endswith("| 0% → 63% (0 → 12.4) |"), row
+    assert "manual score: nothing → 0.63" in row
+    kr_data = find(diff_json(okr, "HEAD"), "2024-Q1/brand/O1/KR3")
+    assert kr_data["progress"] == {"old": 0, "new": 0.62}
+    assert kr_data["score"] == {"old": 0, "new": 0.625}

@@ -24,6 +24,7 @@ import yaml
 
 from mkdocs_okr.core.draft import TEXTS as FILE_TEXTS
 from mkdocs_okr.core.remind import TEXTS as REMIND_TEXTS
+from mkdocs_okr.core.texts import review
 from mkdocs_okr.core.texts.checkin import TEXTS as CHECKIN_TEXTS
 from mkdocs_okr.render.i18n import LABELS
 
@@ -81,6 +82,11 @@ def site_labels() -> dict[str, str]:
 def new_file_texts() -> dict[str, str]:
     """The Chinese texts `okr new` and `okr carry` write into new OKR files."""
     return {f"core/draft.py zh.{key}": text for key, text in FILE_TEXTS["zh"].items()}
+
+
+def review_texts() -> dict[str, str]:
+    """The Chinese texts of drafts and carried sets (core/texts/review.py)."""
+    return {f"core/texts/review.py {key}.zh": texts["zh"] for key, texts in review.TEXTS.items()}
 
 
 def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
@@ -153,6 +159,7 @@ CATALOGUES: dict[str, Callable[[], dict[str, str]]] = {
     "okr commands": command_texts,
     "site labels": site_labels,
     "new OKR files": new_file_texts,
+    "drafts and carried sets": review_texts,
     "mkdocs.yml": site_config,
     "Chinese docs": chinese_docs,
     "example organisation": example_organisation,

@@ -80,6 +80,8 @@ def test_every_flag_code_is_described() -> None:
         "weights-not-100",
         "alignment-lost",
         "checkins-rewritten",
+        "made-aspirational",
+        "graded-not-done",
     }
 
 

@@ -290,3 +290,50 @@ def test_a_subtree_edited_while_it_stood_elsewhere_is_shown_new_when_it_moves_ba
         pages, _export = serve.site(files, options)
         expected, _ = fresh(files, options)
         assert [path for path in expected if pages.get(path) != expected[path]] == []
+
+
+def _monthly(owner: str, aligns: str) -> bytes:
+    return _file(
+        {
+            "cycle": "2024-02",
+            "owner": owner,
+            "name": f"Month {owner}",
+            "level": "individual",
+            "parent": owner.split("-")[0],
+            "objectives": [
+                {
+                    "id": "O1",
+                    "title": f"{owner} in February",
+                    "aligns": aligns,
+                    "key_results": _key_results(len(owner)),
+                }
+            ],
+        }
+    )
+
+
+def test_a_monthly_tree_under_its_quarters_objectives_follows_every_edit() -> None:
+    """Monthly sets align to the quarter's team objectives: the month's tree draws those (and
+    the year's company objectives above them) as context rows. Moving a monthly set to another
+    team, moving the team above it, retitling a context row and removing the set must each show
+    after a rebuild as after a build from scratch."""
+    options = RenderOptions(today=dt.date(2024, 2, 16))
+    files = organisation_files()
+    files["2024-02/social-01.md"] = _monthly("social-01", "2024-Q1/social/O1/KR1")
+    files["2024-02/ads-01.md"] = _monthly("ads-01", "2024-Q1/ads/O1")
+    serve = Serve()
+    pages, _export = serve.site(files, options)
+    tree = pages["okr/2024-02/tree/index.md"]
+    assert "Month social-01" in tree and "Month ads-01" in tree and "Team social" in tree
+    for edit in (
+        _replace("2024-02/social-01.md", "social/O1/KR1", "kol/O1/KR2"),
+        _replace("2024-Q1/kol.md", "aligns: company/O1/KR1", "aligns: company/O2"),
+        _replace("2024-Q1/ads.md", "ads reach", "ads reached"),
+        _replace("2024/company.md", "Grow 2", "Grow twice"),
+        _remove("2024-02/ads-01.md"),
+        _replace("2024-02/social-01.md", "kol/O1/KR2", "social/O1/KR1"),
+    ):
+        edit(files)
+        pages, _export = serve.site(files, options)
+        expected, _ = fresh(files, options)
+        assert [path for path in expected if pages.get(path) != expected[path]] == []

@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.build.sitetools import REPO, copy_example, run_mkdocs
 from tests.e2e.browser import launch, serve
+from tests.e2e.dialog_screenshots import photograph_dialog
 
 SHOTS = {
     "home": "okr/",
@@ -48,6 +49,7 @@ def main() -> int:
                     target = out / f"{name}-{scheme}.png"
                     page.screenshot(path=str(target), full_page=False)
                     print(target.relative_to(REPO))
+                print(photograph_dialog(page, url, out, scheme).relative_to(REPO))  # dialog hook
                 context.close()
             browser.close()
     return 0

@@ -334,7 +334,10 @@ def test_every_diagnostic_code_has_a_golden_case() -> None:
     covered |= {e["code"] for c in GENERATED for e in c.expected}
     # A command's refusal is not found in a file: tests/core/test_refusals.py covers each one,
     # and the tests of okr score, --from-csv and apply-issue theirs (texts/checkin.py).
-    assert sorted(set(CODES) - covered - set(REFUSALS) - set(COMMAND_REFUSALS)) == []
+    # What `okr carry` tells about its drafts is not found in a file either:
+    # tests/core/test_carry.py covers each one.
+    carry_notes = {"carry-done-left-out", "carry-date-outside-cycle"}
+    assert sorted(set(CODES) - covered - set(REFUSALS) - set(COMMAND_REFUSALS) - carry_notes) == []
 
 
 def test_an_alias_bomb_is_refused_without_expanding() -> None:

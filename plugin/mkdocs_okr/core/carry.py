@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .cycles import Cycle
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, make
 from .draft import KeyResultDraft, ObjectiveDraft, SetDraft, render_draft, retrospective_section
 from .draft import texts as draft_texts
+from .figures import at_least
+from .messages import text
 from .model import KeyResult, Objective, OkrSet, weights_whole
 from .organisation import Goal, Organisation
 from .refusals import refusal
 from .retrospective import without_retrospective
+from .titledates import dates_outside
+from .yamltext import yaml_text
 
 
 @dataclass
 class CarryResult:
     files: list[tuple[str, str]]  # (path in the OKR folder, text)
-    problems: list[Diagnostic]
+    problems: list[Diagnostic]  # refusals: nothing is written
+    # What the person should know about the drafts written: key results left out because they
+    # are done, dates in titles that fall outside the new cycle.
+    notes: list[Diagnostic] = field(default_factory=list)
 
 
 def carry(
@@ -29,9 +36,10 @@ def carry(
 ) -> CarryResult:
     """Drafts for `new_cycle` from the sets of `old_cycle` (all of them, or those of `owners`).
 
-    Objectives and key results are copied without check-ins, `current`, scores and dropped
-    key results; alignment to a set that is carried too is re-pointed to its copy. The body
-    keeps everything but the old retrospective section.
+    Objectives and key results are copied without check-ins, `current`, scores, dropped key
+    results and finished ones (each finished one is named in the notes); alignment to a set
+    that is carried too is re-pointed to its copy. The body keeps everything but the old
+    retrospective section. A date in a carried title that falls outside the new cycle is a note.
     """
     texts = draft_texts(language)
     problems: list[Diagnostic] = []
@@ -48,7 +56,10 @@ def carry(
         problems.append(refusal("carry-empty-cycle", cycle=old_cycle))
     carried = {s.owner for s in sets}
     files: list[tuple[str, str]] = []
+    notes: list[Diagnostic] = []
     for okr_set in sorted(sets, key=lambda s: s.owner):
+        finished = [(o, kr) for o in okr_set.objectives for kr in o.key_results if _finished(kr)]
+        notes += [_left_out(okr_set, objective, kr) for objective, kr in finished]
         objectives = [
             draft
             for objective in okr_set.objectives
@@ -59,6 +70,17 @@ def carry(
             )
             is not None
         ]
+        if not objectives and finished:
+            notes.append(
+                make(
+                    "carry-done-left-out",
+                    okr_set.path,
+                    0,
+                    0,
+                    text("carry-done-left-out.set", ref=okr_set.ref),
+                )
+            )
+            continue
         if not objectives:
             problems.append(refusal("carry-all-dropped", okr_set.path, ref=okr_set.ref))
             continue
@@ -78,12 +100,69 @@ def carry(
             objectives=objectives,
             body=body,
         )
-        files.append((f"{new_cycle.id}/{okr_set.owner}.md", render_draft(set_draft)))
-    return CarryResult(files, problems)
+        path = f"{new_cycle.id}/{okr_set.owner}.md"
+        rendered = render_draft(set_draft)
+        files.append((path, rendered))
+        notes += _dates_outside(path, set_draft, rendered, new_cycle)
+    return CarryResult(files, problems, notes)
+
+
+def _finished(kr: KeyResult) -> bool:
+    """Done, its target reached, or graded 1.0: the next cycle has nothing left to do on it."""
+    if kr.dropped:
+        return False
+    graded_full = kr.score_given is not None and at_least(kr.score_given, 1.0)
+    return kr.done or graded_full or (kr.kind == "numeric" and at_least(kr.progress, 1.0))
+
+
+def _is_carried(kr: KeyResult) -> bool:
+    return not kr.dropped and not _finished(kr)
 
 
 def _carried_key_results(objective: Objective) -> list[KeyResult]:
-    return [kr for kr in objective.key_results if not kr.dropped]
+    return [kr for kr in objective.key_results if _is_carried(kr)]
+
+
+def _left_out(okr_set: OkrSet, objective: Objective, kr: KeyResult) -> Diagnostic:
+    line, column = kr.position
+    ref = f"{okr_set.ref}/{objective.id}/{kr.id}"
+    return make(
+        "carry-done-left-out",
+        okr_set.path,
+        line,
+        column,
+        text("carry-done-left-out.key-result", ref=ref, title=kr.title),
+    )
+
+
+def _dates_outside(path: str, draft: SetDraft, rendered: str, cycle: Cycle) -> list[Diagnostic]:
+    """A note for each date in a carried title that `cycle` does not hold, at the title's line
+    in the new file (the file the person now edits)."""
+    titles = [(o.id, o.title) for o in draft.objectives]
+    titles += [(f"{o.id}/{kr.id}", kr.title) for o in draft.objectives for kr in o.key_results]
+    lines = rendered.split("\n")
+    notes: list[Diagnostic] = []
+    for ref, title in titles:
+        for date in dates_outside(title, cycle):
+            written = f"title: {yaml_text(title)}"
+            line = next((n for n, text in enumerate(lines, 1) if text.strip() == written), 0)
+            column = lines[line - 1].index("title:") + 1 if line else 0
+            notes.append(
+                make(
+                    "carry-date-outside-cycle",
+                    path,
+                    line,
+                    column,
+                    text(
+                        "carry-date-outside-cycle",
+                        ref=f"{cycle.id}/{draft.owner}/{ref}",
+                        title=title,
+                        date=date.written,
+                        cycle=cycle.id,
+                    ),
+                )
+            )
+    return notes
 
 
 def _repoint(
@@ -99,7 +178,7 @@ def _repoint(
     kr = target.key_result
     if target.okr_set.cycle.id == old_cycle and owner in carried:
         # The parent carried too: point at its copy, as far as the copy still holds it.
-        if kr is not None and not kr.dropped:
+        if kr is not None and _is_carried(kr):
             return f"{owner}/{objective.id}/{kr.id}"
         if _carried_key_results(objective):
             return f"{owner}/{objective.id}"
@@ -113,16 +192,14 @@ def _repoint(
 def _new_range(kr: KeyResult) -> tuple[float, float]:
     """Start and target of a numeric key result in the next cycle.
 
-    The new start is where the old cycle ended (its current value). The target stays while it
-    is not reached; a reached one moves on by the same step (same direction, same ambition).
+    The new start is where the old cycle ended (its current value); the target stays (a
+    reached one is not carried at all: `_finished`).
     """
     assert kr.target is not None
     current = kr.current
     if isinstance(current, bool) or current is None or current == kr.start:
         return kr.start, kr.target
-    if kr.progress < 1:
-        return float(current), kr.target
-    return float(current), float(current) + (kr.target - kr.start)
+    return float(current), kr.target
 
 
 def _weights(key_results: list[KeyResult]) -> list[float | None]:

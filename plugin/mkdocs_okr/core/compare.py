@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .diagnostics import Diagnostic, Severity
-from .figures import computed_number, written_number
+from .figures import at_least, computed_number, written_number
 from .load import LoadedFile
 from .model import Checkin, KeyResult, Objective, OkrSet
 from .organisation import Organisation, analyse, objective_ref
@@ -24,17 +24,20 @@ from .settings import Settings
 
 DIFF_VERSION = 1
 
-# What a reviewer should look at twice. code -> what it means (docs/pull-requests.md lists them).
+# What a reviewer should look at twice. code -> what it means (docs/cli.md lists them).
 FLAGS: dict[str, str] = {
     "target-lowered": "a key result's target was made easier to reach (for a decreasing "
     "metric, a raised target is the easier one)",
     "target-changed-after-checkins": "a key result's target changed after its check-ins began",
     "kr-dropped": "a key result was dropped (`status: dropped`)",
-    "kr-removed": "a key result was deleted from the file instead of being dropped",
+    "kr-removed": "a key result was deleted from the file instead of being kept as dropped",
     "objective-removed": "an objective was deleted",
     "weights-not-100": "the key-result weights of an objective no longer sum to 100",
     "alignment-lost": "an objective that aligned to something aligns to nothing any more",
     "checkins-rewritten": "check-ins written before were changed or deleted",
+    "made-aspirational": "a committed objective was made aspirational after its cycle began "
+    '(the way out of a "committed, missed" verdict)',
+    "graded-not-done": "a milestone was graded 1 while it is not done",
 }
 
 Value = float | bool | None
@@ -72,12 +75,19 @@ class KeyResultDiff:
     flags: list[Flag] = field(default_factory=list)
     value: tuple[Value, Value] = (None, None)
     progress: tuple[float | None, float | None] = (None, None)
+    # The manual score where given, else the progress: the figure the site's bar shows.
+    score: tuple[float | None, float | None] = (None, None)
     new_checkins: list[Checkin] = field(default_factory=list)
+    # A check-in is known by its date: the same date with another value or note is an edit.
+    edited_checkins: list[Checkin] = field(default_factory=list)  # as written now
+    removed_checkins: list[Checkin] = field(default_factory=list)
 
     @property
     def progressed(self) -> bool:
-        """A new check-in, or a new value."""
-        return bool(self.new_checkins) or not _same(self.value[0], self.value[1])
+        """A check-in added, edited or removed, or a new value."""
+        return bool(
+            self.new_checkins or self.edited_checkins or self.removed_checkins
+        ) or not _same(self.value[0], self.value[1])
 
     @property
     def shown(self) -> bool:
@@ -212,6 +222,29 @@ def _checkin_key(checkin: Checkin) -> tuple[dt.date, Value, str | None]:
     return (checkin.date, checkin.value, checkin.note)
 
 
+def _compare_checkins(diff: KeyResultDiff, old: KeyResult | None, new: KeyResult) -> None:
+    """Sort the check-ins of `new` against `old` into new, edited and removed ones."""
+    before = {c.date: c for c in old.checkins} if old else {}
+    after = {c.date for c in new.checkins}
+    for checkin in new.checkins:
+        earlier = before.get(checkin.date)
+        if earlier is None:
+            diff.new_checkins.append(checkin)
+        elif _checkin_key(earlier) != _checkin_key(checkin):
+            diff.edited_checkins.append(checkin)
+    diff.removed_checkins = [c for c in before.values() if c.date not in after]
+
+
+def _graded_not_done(kr: KeyResult) -> bool:
+    """A milestone given the full grade while `done` is not true."""
+    return (
+        kr.kind == "milestone"
+        and kr.score_given is not None
+        and at_least(kr.score_given, 1.0)
+        and kr.current is not True
+    )
+
+
 def _value(kr: KeyResult | None) -> Value:
     return None if kr is None else kr.current
 
@@ -229,10 +262,12 @@ def _key_result(ref: str, old: KeyResult | None, new: KeyResult | None) -> KeyRe
         unit=shown.unit,
         value=(_value(old), _value(new)),
         progress=(old.progress if old else None, new.progress if new else None),
+        score=(old.score if old else None, new.score if new else None),
     )
     if new is not None:
-        known = {_checkin_key(c) for c in old.checkins} if old else set()
-        diff.new_checkins = [c for c in new.checkins if _checkin_key(c) not in known]
+        _compare_checkins(diff, old, new)
+        if _graded_not_done(new) and not (old is not None and _graded_not_done(old)):
+            diff.flags.append(Flag("graded-not-done", ref, None, new.score_given))
     if old is None or new is None:
         return diff
     numeric = old.kind == "numeric" and new.kind == "numeric"
@@ -265,8 +300,7 @@ def _key_result(ref: str, old: KeyResult | None, new: KeyResult | None) -> KeyRe
             diff.flags.append(Flag("target-changed-after-checkins", ref, old_target, new_target))
     if new.dropped and not old.dropped:
         diff.flags.append(Flag("kr-dropped", ref, None, new.reason))
-    new_keys = {_checkin_key(c) for c in new.checkins}
-    if any(_checkin_key(c) not in new_keys for c in old.checkins):
+    if diff.edited_checkins or diff.removed_checkins:
         diff.flags.append(Flag("checkins-rewritten", ref))
     return diff
 
@@ -308,9 +342,9 @@ def _objective(
     order += [kr.id for kr in old.key_results] if old else []
     for kr_id in dict.fromkeys(order):
         kr_diff = _key_result(f"{ref}/{kr_id}", old_krs.get(kr_id), new_krs.get(kr_id))
-        if status == "changed" and kr_diff.status == "removed" and not old_krs[kr_id].dropped:
-            # Dropped KRs stay in the file with a reason (docs/method.md, rule 11); a deleted one
-            # takes its history with it.
+        if status == "changed" and kr_diff.status == "removed":
+            # Dropped KRs stay in the file with a reason (docs/method.md, rule 11); a deleted one,
+            # dropped before or not, takes its history with it.
             kr_diff.flags.append(Flag("kr-removed", kr_diff.ref))
         diff.key_results.append(kr_diff)
     if old is None or new is None or old_set is None or new_set is None:
@@ -345,6 +379,7 @@ def _set(
     old: OkrSet | None,
     new: OkrSet | None,
     status: str,
+    today: dt.date | None,
 ) -> SetDiff:
     shown = new or old
     assert shown is not None
@@ -379,6 +414,13 @@ def _set(
         )
         if status == "changed" and objective_diff.status == "removed":
             objective_diff.flags.append(Flag("objective-removed", objective_diff.ref))
+        began = new is not None and (today is None or today >= new.cycle.start)
+        if began and _made_aspirational(objective_diff):
+            # Once the cycle runs, a committed objective is judged against 1.0; switching its
+            # type turns a "committed, missed" verdict into an aspirational one.
+            objective_diff.flags.append(
+                Flag("made-aspirational", objective_diff.ref, "committed", "aspirational")
+            )
         diff.objectives.append(objective_diff)
     if old is not None and new is not None:
         diff.changes = _changes(
@@ -386,10 +428,22 @@ def _set(
                 ("name", old.name, new.name),
                 ("level", old.level, new.level),
                 ("parent", old.parent, new.parent),
+                ("status", _set_status(old), _set_status(new)),
             ]
         )
         diff.body_changed = old.body.strip() != new.body.strip()
     return diff
+
+
+def _set_status(okr_set: OkrSet) -> str:
+    return "draft" if okr_set.draft else "active"
+
+
+def _made_aspirational(objective: ObjectiveDiff) -> bool:
+    return any(
+        c.field == "type" and c.old == "committed" and c.new == "aspirational"
+        for c in objective.changes
+    )
 
 
 # Files ----------------------------------------------------------------------------------
@@ -519,8 +573,13 @@ def diagnostic_changes(
 # The entry point ------------------------------------------------------------------------
 
 
-def compare(base_files: Files, head_files: Files, settings: Settings) -> OrganisationDiff:
-    """The OKR files at BASE and at HEAD -> what the change does to the goals."""
+def compare(
+    base_files: Files, head_files: Files, settings: Settings, today: dt.date | None = None
+) -> OrganisationDiff:
+    """The OKR files at BASE and at HEAD -> what the change does to the goals.
+
+    `today` tells which cycles have begun (a type switched to aspirational then is flagged);
+    None takes every cycle as begun, so the flag is never missed for want of a date."""
     base_raw = dict(base_files)
     head_raw = dict(head_files)
     base = analyse(base_raw.items(), settings)
@@ -553,7 +612,7 @@ def compare(base_files: Files, head_files: Files, settings: Settings) -> Organis
                 key in broken_head_keys or renames.get(old.path, old.path) in broken_head_paths
             )
             status = "broken" if is_broken else "removed"
-        diff = _set(base, head, old, new, status)
+        diff = _set(base, head, old, new, status, today)
         if diff.shown:
             sets.append(diff)
 
@@ -605,11 +664,18 @@ def _kr_data(kr: KeyResultDiff) -> dict[str, Any]:
         "flags": _flags_data(kr.flags),
         "value": _pair(kr.value, written_number),
         "progress": _pair(kr.progress, computed_number),
-        "new_checkins": [
-            {"date": c.date.isoformat(), "value": written_number(c.value), "note": c.note}
-            for c in kr.new_checkins
-        ],
+        "score": _pair(kr.score, computed_number),
+        "new_checkins": _checkins_data(kr.new_checkins),
+        "edited_checkins": _checkins_data(kr.edited_checkins),
+        "removed_checkins": _checkins_data(kr.removed_checkins),
     }
+
+
+def _checkins_data(checkins: list[Checkin]) -> list[dict[str, Any]]:
+    return [
+        {"date": c.date.isoformat(), "value": written_number(c.value), "note": c.note}
+        for c in checkins
+    ]
 
 
 def to_data(diff: OrganisationDiff, base: str, head: str | None) -> dict[str, Any]:

@@ -146,6 +146,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "not-measurable": (Severity.WARNING, "a key result with no target and no `done`"),
     "task-like": (Severity.WARNING, "a key result that reads like a routine task"),
     "unaligned": (Severity.WARNING, "a team or individual objective that aligns to nothing"),
+    "placeholder-text": (
+        Severity.WARNING,
+        "a title `okr new` wrote as a placeholder, in a set that is not a draft",
+    ),
     # Refusals of `okr new` (core/refusals.py holds their texts)
     "new-unknown-cycle": (Severity.ERROR, "the cycle of the new set is not a cycle"),
     "new-invalid-id": (Severity.ERROR, "the owner or parent is not a usable id"),
@@ -156,6 +160,12 @@ CODES: dict[str, tuple[Severity, str]] = {
     "carry-no-set": (Severity.ERROR, "an `--owner` with no OKR set in the old cycle"),
     "carry-empty-cycle": (Severity.ERROR, "the old cycle has no OKR set"),
     "carry-all-dropped": (Severity.ERROR, "every key result of a set is dropped"),
+    # What `okr carry` tells about its drafts
+    "carry-done-left-out": (Severity.INFO, "a key result already done is not carried"),
+    "carry-date-outside-cycle": (
+        Severity.WARNING,
+        "a carried title names a date outside the new cycle",
+    ),
     # Refusals of `okr checkin`
     "checkin-unreadable": (Severity.ERROR, "the file does not pass as an OKR file"),
     "checkin-cr-line-breaks": (Severity.ERROR, "the file uses old Mac line breaks (CR)"),

@@ -3,8 +3,12 @@ docs/format.md, with their texts in the site's language."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from .diagnostics import Diagnostic, make
+from .messages import text
+from .model import OkrSet
 from .yamltext import flow_list, yaml_number, yaml_text
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -36,6 +40,43 @@ TEXTS: dict[str, dict[str, str]] = {
 
 def texts(language: str) -> dict[str, str]:
     return TEXTS.get(language, TEXTS["en"])
+
+
+# The opening of every placeholder title, in every language ("Rewrite me:", "请改写："): a title
+# that still starts with it was not rewritten, even if its example words were.
+_PLACEHOLDER_OPENINGS = tuple(
+    sorted(
+        {
+            match.group(0)
+            for words in TEXTS.values()
+            for key in ("objective", "key_result")
+            if (match := re.match(r"[^:：]+[:：]", words[key]))
+        }
+    )
+)
+
+
+def is_placeholder(title: str) -> bool:
+    """A title `okr new` wrote for a person to rewrite."""
+    return title.strip().startswith(_PLACEHOLDER_OPENINGS)
+
+
+def placeholder_problems(okr_set: OkrSet) -> list[Diagnostic]:
+    """A warning for each placeholder title left in a set that is not a draft any more."""
+    if okr_set.draft:
+        return []
+    found: list[Diagnostic] = []
+    for objective in okr_set.objectives:
+        titled = [(objective.title, objective.position)]
+        titled += [
+            (kr.title, kr.positions.get("title", kr.position)) for kr in objective.key_results
+        ]
+        found += [
+            make("placeholder-text", okr_set.path, *position, text("placeholder-text", title=title))
+            for title, position in titled
+            if is_placeholder(title)
+        ]
+    return found
 
 
 def retrospective_section(language: str) -> str:
@@ -78,6 +119,7 @@ class SetDraft:
     tags: list[str] = field(default_factory=list)
     comment: str | None = None
     body: str = ""
+    draft: bool = True  # `status: draft` until a person has reviewed the set
 
 
 def render_draft(draft: SetDraft) -> str:
@@ -91,6 +133,8 @@ def render_draft(draft: SetDraft) -> str:
     lines.append(f"level: {draft.level}")
     if draft.parent:
         lines.append(f"parent: {draft.parent}")
+    if draft.draft:
+        lines.append("status: draft")
     if draft.tags:
         lines.append(f"tags: {flow_list(draft.tags)}")
     lines.append("objectives:")

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from .collector import cyclic_gc_paused
 from .cycles import Calendar, Cycle
 from .diagnostics import Diagnostic, make
+from .draft import placeholder_problems
 from .frontmatter import Document, read
 from .model import Checkin, KeyResult, Objective, OkrSet, Reference
 from .schema import ID, OWNER, KeyResultIn, ObjectiveIn, OkrSetIn, schema_diagnostics
@@ -150,9 +151,11 @@ def _build_set(
         body_line=document.body_line,
         positions={key: at(key) for key in ("cycle", "owner", "parent", "level")},
         github=list(given.github),
+        draft=given.status == "draft",
     )
     # An objective whose `aligns` is written but wrong is reported as such, not as unaligned.
     _lint_set(okr_set, settings, out, [bool(o.aligns) for o in given.objectives])
+    out += placeholder_problems(okr_set)
     return okr_set
 
 

@@ -13,6 +13,7 @@ import string
 from dataclasses import dataclass
 
 from .texts import checkin as checkin_texts
+from .texts import review
 
 LANGUAGES = ("en", "zh")
 DEFAULT_LANGUAGE = "en"
@@ -31,7 +32,10 @@ def _collect(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]
 # key -> language -> template for str.format (arguments by name). A key is a diagnostic code,
 # or a code and a dot and what tells its messages apart (`invalid-cycle.custom`). The texts
 # live in core/texts/, one module per topic.
-MESSAGES: dict[str, dict[str, str]] = _collect(checkin_texts.TEXTS)
+MESSAGES: dict[str, dict[str, str]] = _collect(
+    review.TEXTS,
+    checkin_texts.TEXTS,
+)
 
 _PLAIN = ""  # the key of a text given as it is, in one language only (see Text.plain)
 

@@ -78,6 +78,16 @@ class KeyResult:
             return self.start
         return None
 
+    def value_before(self, day: dt.date) -> float | bool | None:
+        """The value known before `day` from the check-ins: the last one dated earlier, else
+        the value the key result started from (a numeric's `start`; a milestone not done)."""
+        earlier = [c.value for c in self.checkins if c.date < day]
+        if earlier:
+            return earlier[-1]
+        if self.kind == "milestone":
+            return False
+        return self.start if self.kind == "numeric" else None
+
     @property
     def done(self) -> bool:
         return self.kind == "milestone" and bool(self.current)
@@ -178,6 +188,9 @@ class OkrSet:
     body_line: int
     positions: dict[str, Position]
     github: list[str] = field(default_factory=list)  # handles the reminder @mentions
+    # `status: draft`: written by `okr new` and `okr carry` until a person has reviewed the set.
+    # A draft is shown, marked, but left out of the cycle's figures (core/review.py).
+    draft: bool = False
 
     @property
     def ref(self) -> str:

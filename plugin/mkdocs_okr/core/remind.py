@@ -1,6 +1,6 @@
 """`okr remind`: the weekly reminder, as the Markdown of one GitHub issue.
 
-Who is due, in the running cycles: each OKR set with no check-in for more than `stale_days`
+Who is due, in the running cycles: each OKR set (not a draft) with no check-in for more than `stale_days`
 (core/rhythm.py's rule, the one the site's "stale" uses), and each key result behind or at risk
 against the share of the cycle elapsed; each with a prefilled check-in link
 (core/issuelinks.py) and the owners' GitHub handles (`github:` in the set) to @mention. Empty
@@ -58,8 +58,8 @@ def due(organisation: Organisation, settings: Settings, today: dt.date) -> list[
     """The sets of running cycles that are stale or have key results behind, in path order."""
     found = []
     for okr_set in sorted(organisation.sets, key=lambda s: s.path):
-        if not is_running(okr_set.cycle, today):
-            continue
+        if okr_set.draft or not is_running(okr_set.cycle, today):
+            continue  # a draft awaits its review, not its check-ins
         expected = expected_progress(okr_set.cycle, today)
         behind = [
             kr

@@ -6,6 +6,9 @@ starts at the first top-level heading (`#` to `######`, or underlined) whose tex
 Retrospective, Review, 复盘 or 回顾, in any case (`## Review of Q1` counts). It runs until the
 next heading of the same or a higher level, or to the end of the body. A heading inside a
 code block, a quote or a list does not count.
+
+A section is written when it holds more than the prompt `okr new` and `okr carry` put under the
+heading (core/draft.py, in any language): the prompt alone is not shown as a retrospective.
 """
 
 from __future__ import annotations
@@ -14,7 +17,14 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
+from .draft import TEXTS as DRAFT_TEXTS
+
 RETROSPECTIVE_TITLES = ("retrospective", "复盘", "review", "回顾")
+
+# The prompts written under a new set's retrospective heading, one per language.
+_PROMPTS = frozenset(
+    " ".join(words["retrospective_text"].split()) for words in DRAFT_TEXTS.values()
+)
 
 # Only the block structure matters here (where headings are, not what the text says).
 _BLOCKS = MarkdownIt("commonmark")
@@ -66,10 +76,18 @@ def _parts(lines: list[str], heading: list[int], end: int) -> BodyParts:
 
 
 def retrospective(body: str) -> str | None:
-    """The Markdown of the body's retrospective section, or None when it has none (or it is
-    empty)."""
+    """The Markdown of the body's retrospective section without the prompt of a new set, or None
+    when it has none (or nothing is written in it)."""
     parts = split_retrospective(body)
-    return (parts.section or None) if parts else None
+    if parts is None:
+        return None
+    # Paragraphs are compared with their line breaks and spaces evened out, so a prompt
+    # rewrapped by an editor is still the prompt.
+    paragraphs = [p for p in parts.section.split("\n\n") if p.strip()]
+    written = [p for p in paragraphs if " ".join(p.split()) not in _PROMPTS]
+    if len(written) == len(paragraphs):
+        return parts.section or None
+    return "\n\n".join(written).strip() or None
 
 
 def without_retrospective(body: str) -> str:

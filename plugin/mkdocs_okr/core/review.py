@@ -33,12 +33,64 @@ NOT_AMBITIOUS = "not-ambitious"  # aspirational, 1.0
 HISTOGRAM_BINS = 10
 
 
+def counted(sets: list[OkrSet]) -> list[OkrSet]:
+    """The sets a cycle's figures count: not drafts (`status: draft`), whose placeholder titles
+    and copied targets nobody has committed to yet."""
+    return [s for s in sets if not s.draft]
+
+
 def is_graded(okr_set: OkrSet, today: dt.date) -> bool:
-    """Grades count once the cycle has ended, or once every active KR has a final score."""
+    """Grades count once the cycle has ended, or once every active KR has a final score; a
+    draft's never do."""
+    if okr_set.draft:
+        return False
     if rhythm.has_ended(okr_set.cycle, today):
         return True
     active = [kr for o in okr_set.objectives for kr in o.active_key_results]
-    return bool(active) and all(kr.score_given is not None for kr in active)
+    return bool(active) and all(map(is_scored, active))
+
+
+def is_scored(key_result: KeyResult) -> bool:
+    """A key result is graded once its owner writes its final `score`."""
+    return key_result.score_given is not None
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What an objective shows next to its score, on every page: its pace while its cycle runs
+    and it is not graded, its verdict once its set is graded; never both (a graded objective
+    is judged by its verdict, not by the calendar)."""
+
+    pace: str | None
+    verdict: str | None
+
+
+def key_result_pace(
+    okr_set: OkrSet, key_result: KeyResult, today: dt.date, settings: Settings
+) -> str | None:
+    """on track / behind / at risk while the cycle runs; None once the key result is scored
+    by hand or its set is graded, and for a dropped one."""
+    cycle = okr_set.cycle
+    # (A set graded while its cycle runs has every active key result scored.)
+    if key_result.dropped or is_scored(key_result) or not rhythm.is_running(cycle, today):
+        return None
+    return rhythm.pace(key_result.progress, rhythm.expected_progress(cycle, today), settings)
+
+
+def objective_standing(
+    okr_set: OkrSet, objective: Objective, today: dt.date, settings: Settings
+) -> Standing:
+    """The one rule of what an objective shows: its verdict once its set is graded; before,
+    while the cycle runs, its pace, unless every active key result is already scored by hand
+    (then the calendar says nothing about it: it waits for its set's verdict)."""
+    if is_graded(okr_set, today):
+        return Standing(None, verdict(objective, settings))
+    cycle = okr_set.cycle
+    active = objective.active_key_results
+    if not rhythm.is_running(cycle, today) or (active and all(map(is_scored, active))):
+        return Standing(None, None)
+    expected = rhythm.expected_progress(cycle, today)
+    return Standing(rhythm.pace(objective.progress, expected, settings), None)
 
 
 def verdict(objective: Objective, settings: Settings) -> str | None:
@@ -106,6 +158,8 @@ class CycleFigures:
 def cycle_figures(
     sets: list[OkrSet], cycle: Cycle, today: dt.date, settings: Settings
 ) -> CycleFigures:
+    """The headline figures of `sets` of one cycle, drafts left out."""
+    sets = counted(sets)
     objectives = [o for s in sets for o in s.objectives]
     key_results = [kr for o in objectives for kr in o.active_key_results]
     scores = tuple(score for s in sets if (score := s.score) is not None)
@@ -265,20 +319,16 @@ def team_week(group: WeekGroup, today: dt.date, settings: Settings) -> TeamWeek:
     week_start = today - dt.timedelta(days=6)
     week = TeamWeek(group.team, group.sets, [], [], [])
     for okr_set in group.sets:
-        expected = rhythm.expected_progress(okr_set.cycle, today)
         checked = False
         for objective in okr_set.objectives:
             for kr in objective.active_key_results:
                 recent = [c for c in kr.checkins if week_start <= c.date <= today]
                 if recent:
                     checked = True
-                    earlier = [c for c in kr.checkins if c.date < week_start]
-                    before = (
-                        earlier[-1].value
-                        if earlier
-                        else (kr.start if kr.kind == "numeric" else kr.done_given)
-                    )
-                    now = recent[-1].value
+                    # Before: the state at the week's start, from the check-ins (a milestone's
+                    # `done: true` is its state now, not before the week that completed it).
+                    before = kr.value_before(week_start)
+                    now = kr.current if kr.current is not None else recent[-1].value
                     week.moved.append(
                         Movement(
                             okr_set,
@@ -290,7 +340,7 @@ def team_week(group: WeekGroup, today: dt.date, settings: Settings) -> TeamWeek:
                             kr.progress_at(now),
                         )
                     )
-                pace = rhythm.pace(kr.progress, expected, settings)
+                pace = key_result_pace(okr_set, kr, today, settings)
                 if pace in (rhythm.BEHIND, rhythm.AT_RISK):
                     week.lagging.append((okr_set, objective, kr, pace))
         if not checked:

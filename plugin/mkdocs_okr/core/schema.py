@@ -155,6 +155,7 @@ class OkrSetIn(_Strict):
     name: Annotated[str, Field(min_length=1, max_length=200)] | None = None
     level: Literal["company", "team", "individual"]
     parent: OwnerId | None = None
+    status: Literal["draft", "active"] | None = None
     tags: Tags = Field(default_factory=list)
     # The owners' GitHub accounts, @mentioned by the weekly reminder (`okr remind`).
     github: list[GithubHandle] = Field(default_factory=list)

@@ -98,8 +98,8 @@ def trend(
     return Markup("".join(parts))
 
 
-def histogram(counts: list[int], label: str, bin_labels: list[str]) -> Markup:
-    """Bars of counts per score bin, each count printed above its bar."""
+def histogram(counts: list[int], label: str, bin_labels: list[str], colours: list[str]) -> Markup:
+    """Bars of counts per score bin, each count printed above its bar, in its grading colour."""
     width, height, pad_bottom, pad_top = 360, 140, 22, 16
     bins = len(counts)
     top = max(counts) if any(counts) else 1
@@ -112,7 +112,7 @@ def histogram(counts: list[int], label: str, bin_labels: list[str]) -> Markup:
     for index, count in enumerate(counts):
         bar_height = (height - pad_bottom - pad_top) * count / top
         left = index * slot + 2
-        colour = "red" if index < 4 else "yellow" if index < 7 else "green"
+        colour = colours[index]
         parts.append(
             f'<rect class="okr-chart__bin okr-chart__bin--{colour}" data-count="{count}" '
             f'x="{_fmt(left)}" y="{_fmt(height - pad_bottom - bar_height)}" '
@@ -131,8 +131,9 @@ def histogram(counts: list[int], label: str, bin_labels: list[str]) -> Markup:
     return Markup("".join(parts))
 
 
-def score_columns(scores: list[tuple[str, float | None]], label: str) -> Markup:
-    """A small chart of one owner's score per cycle (calibration across cycles)."""
+def score_columns(scores: list[tuple[str, float | None]], label: str, colours: list[str]) -> Markup:
+    """A small chart of one owner's score per cycle (calibration across cycles), each column
+    in its score's grading colour (`facts.colour`: judged as shown)."""
     width, height, pad_bottom = max(40 * len(scores), 80), 70, 16
     slot = width / max(len(scores), 1)
     parts = [
@@ -140,10 +141,9 @@ def score_columns(scores: list[tuple[str, float | None]], label: str) -> Markup:
         f'width="{_fmt(width)}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(label)}</title>",
     ]
-    for index, (cycle_id, score) in enumerate(scores):
+    for index, ((cycle_id, score), colour) in enumerate(zip(scores, colours, strict=True)):
         value = score or 0.0
         bar_height = (height - pad_bottom - 4) * value
-        colour = "red" if value < 0.4 else "yellow" if value < 0.7 else "green"
         left = index * slot + 4
         parts.append(
             f'<rect class="okr-chart__bin okr-chart__bin--{colour}" x="{_fmt(left)}" '

@@ -135,6 +135,7 @@ class TreeItem:
     href: str
     bar: Bar
     other_cycle: bool
+    context: bool  # from an enclosing cycle, shown above the page cycle's own sets
 
 
 @dataclass(frozen=True)
@@ -229,10 +230,6 @@ class SiteFacts:
             return rhythm.expected_progress(cycle, self.today)
         return None
 
-    def pace(self, progress: float | None, cycle: Cycle) -> str | None:
-        expected = self.expected(cycle)
-        return None if expected is None else rhythm.pace(progress, expected, self.settings)
-
     def cycle_state(self, cycle: Cycle) -> str:
         if rhythm.is_running(cycle, self.today):
             return "running"
@@ -263,21 +260,15 @@ class SiteFacts:
     ) -> Bar:
         return bar(value, label, self.settings.grading, expected, small)
 
-    def verdict(self, okr_set: OkrSet, objective: Objective) -> Verdict | None:
-        """The verdict of an objective once its set is graded (cycle ended or all scored)."""
-        if not review.is_graded(okr_set, self.today):
-            return None
-        name = review.verdict(objective, self.settings)
-        return None if name is None else self.explained(name)
-
     def explained(self, name: str) -> Verdict:
         bands = self.settings.verdicts
         low, high = bands.aspirational_sweet_spot
+        edge = self.labels.edge
         text = self.labels["explain_" + name].format(
-            acceptable=f"{bands.committed_acceptable:g}",
-            floor=f"{bands.aspirational_floor:g}",
-            low=f"{low:g}",
-            high=f"{high:g}",
+            acceptable=edge(bands.committed_acceptable),
+            floor=edge(bands.aspirational_floor),
+            low=edge(low),
+            high=edge(high),
         )
         return Verdict(name, text)
 
@@ -304,19 +295,22 @@ class SiteFacts:
 
     def histogram(self, counts: list[int], level: str) -> Markup:
         bins = [f"{index / 10:.1f}" for index in range(len(counts))]
+        # A bin takes the grading colour of its lowest score.
+        colours = [colour(index / 10, self.settings.grading) for index in range(len(counts))]
         label = self.labels["distribution_label"].format(
             level=self.labels["level_" + level],
             counts=", ".join(f"{bins[i]}: {count}" for i, count in enumerate(counts) if count)
             or "0",
         )
-        return charts.histogram(counts, label, bins)
+        return charts.histogram(counts, label, bins, colours)
 
     def score_chart(self, name: str, history: list[OkrSet]) -> Markup:
         scores = [(s.cycle.id, s.score) for s in history]
         label = self.labels["scores_label"].format(
             name=name, scores=", ".join(f"{c} {self.labels.score(v)}" for c, v in scores)
         )
-        return charts.score_columns(scores, label)
+        colours = [colour(score, self.settings.grading) for _cycle, score in scores]
+        return charts.score_columns(scores, label, colours)
 
     # Prepared rows and views ---------------------------------------------------------------
 
@@ -351,11 +345,12 @@ class SiteFacts:
         cycle = okr_set.cycle
         expected = self.expected(cycle)
         here = cycle.id
+        standing = review.objective_standing(okr_set, objective, self.today, self.settings)
         return ObjectiveView(
             objective,
             self.bar(objective.score, f"{self.labels['score']} {objective.id}", expected),
-            self.pace(objective.progress, cycle),
-            self.verdict(okr_set, objective),
+            standing.pace,
+            None if standing.verdict is None else self.explained(standing.verdict),
             [self.goal_link(g, links, here) for g in self.aligns(okr_set, objective)],
             [self.goal_link(g, links, here) for g in self.supported_by(okr_set, objective)],
             [self.key_result_view(okr_set, objective, kr, links) for kr in objective.key_results],
@@ -373,7 +368,7 @@ class SiteFacts:
         return KeyResultView(
             kr,
             shown_bar,
-            self.pace(kr.progress, cycle),
+            review.key_result_pace(okr_set, kr, self.today, self.settings),
             [self.goal_link(g, links, cycle.id) for g in supporters],
             self.trend(okr_set, kr) if kr.kind == "numeric" and not kr.dropped else Markup(""),
             [
@@ -390,6 +385,7 @@ class SiteFacts:
             links.goal(goal),
             self.bar(objective.score, label, self.expected(okr_set.cycle), small=True),
             okr_set.cycle.id != cycle.id,
+            not cycle.contains(okr_set.cycle),
         )
 
     def tree_key_result(

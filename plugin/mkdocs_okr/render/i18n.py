@@ -47,6 +47,7 @@ LABELS: dict[str, dict[str, str]] = {
         "flag_unaligned": "unaligned",
         "tree": "Alignment tree",
         "tree_intro": "The company's objectives are the crown, teams the trunk, individuals the leaves.",
+        "tree_context": "from an enclosing cycle",
         "unaligned_heading": "Aligned to nothing",
         "unaligned_none": "Every team and individual objective aligns to something.",
         "type_committed": "committed",
@@ -57,6 +58,9 @@ LABELS: dict[str, dict[str, str]] = {
         "done": "done",
         "not_done": "not done",
         "dropped": "dropped",
+        "draft": "draft",
+        "draft_note": "A draft: it does not count in the cycle's figures until its owner has "
+        "rewritten it and deleted the line status: draft.",
         "reason": "Reason",
         "checkins": "Check-ins",
         # The owner's judgement in a check-in (`status:`), as the check-in form words it.
@@ -169,6 +173,7 @@ LABELS: dict[str, dict[str, str]] = {
         "flag_unaligned": "未对齐",
         "tree": "对齐树",
         "tree_intro": "公司战略目标是树冠，团队目标是树干，个人 OKR 是树叶。",
+        "tree_context": "上级周期",
         "unaligned_heading": "未对齐的目标",
         "unaligned_none": "所有团队和个人目标都已对齐。",
         "type_committed": "承诺型",
@@ -179,6 +184,8 @@ LABELS: dict[str, dict[str, str]] = {
         "done": "已完成",
         "not_done": "未完成",
         "dropped": "已放弃",
+        "draft": "草稿",
+        "draft_note": "这是草稿：负责人改写完并删掉 status: draft 这一行之前，不计入本周期的统计。",
         "reason": "原因",
         "checkins": "每周更新",
         "checkin_on-track": "正常",
@@ -304,6 +311,12 @@ class Labels:
         if value is None:
             return "–"
         return f"{self.whole_percent(value)} %"
+
+    @staticmethod
+    def edge(value: float) -> str:
+        """A band edge from the options, short as people write it (0.4, 0.85) and rounded as
+        every score is (0.855 -> 0.86: the edge that verdicts judge by)."""
+        return f"{shown(value):g}"
 
     def score(self, value: float | None) -> str:
         """Scores are shown with two decimals, as 0-1 grades are (0.65)."""

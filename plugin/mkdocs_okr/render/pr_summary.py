@@ -43,6 +43,10 @@ LABELS: dict[str, dict[str, str]] = {
         "col_progress": "Progress / score",
         "checkins": "{count} new check-ins",
         "checkin": "1 new check-in",
+        "checkins_edited": "{count} check-ins edited",
+        "checkin_edited": "1 check-in edited",
+        "checkins_removed": "{count} check-ins removed",
+        "checkin_removed": "1 check-in removed",
         "done": "done",
         "not_done": "not done",
         "retitled": "retitled, was: {old}",
@@ -78,12 +82,15 @@ LABELS: dict[str, dict[str, str]] = {
         "flag_target-lowered": "target made easier to reach: {old} → {new}",
         "flag_target-changed-after-checkins": "target changed after check-ins began: {old} → {new}",
         "flag_kr-dropped": "dropped: {new}",
-        "flag_kr-removed": "deleted from the file (drop it with a reason instead, so its "
-        "history stays)",
+        "flag_kr-removed": "deleted from the file (keep it as status: dropped with a "
+        "reason instead, so its history stays)",
         "flag_objective-removed": "objective deleted",
         "flag_weights-not-100": "key-result weights now sum to {new}, not 100",
         "flag_alignment-lost": "aligns to nothing any more (was {old})",
         "flag_checkins-rewritten": "earlier check-ins changed or deleted",
+        "flag_made-aspirational": "made aspirational after the cycle began (was committed: "
+        "its verdict would be judged against 1.0)",
+        "flag_graded-not-done": "graded {new} while not done",
         "short_target-lowered": "made easier",
         "short_target-changed-after-checkins": "after check-ins began",
     },
@@ -110,6 +117,10 @@ LABELS: dict[str, dict[str, str]] = {
         "col_progress": "进度 / 得分",
         "checkins": "{count} 次新打卡",
         "checkin": "1 次新打卡",
+        "checkins_edited": "{count} 次打卡被修改",
+        "checkin_edited": "1 次打卡被修改",
+        "checkins_removed": "{count} 次打卡被删除",
+        "checkin_removed": "1 次打卡被删除",
         "done": "已完成",
         "not_done": "未完成",
         "retitled": "改了标题，原为：{old}",
@@ -145,11 +156,13 @@ LABELS: dict[str, dict[str, str]] = {
         "flag_target-lowered": "目标被调低（更容易达成）：{old} → {new}",
         "flag_target-changed-after-checkins": "已有打卡后修改了目标：{old} → {new}",
         "flag_kr-dropped": "KR 被放弃：{new}",
-        "flag_kr-removed": "KR 被直接删除（应标记 dropped 并写明原因，保留记录）",
+        "flag_kr-removed": "KR 被直接删除（应保留并标记 status: dropped、写明原因，留下记录）",
         "flag_objective-removed": "目标被删除",
         "flag_weights-not-100": "KR 权重之和为 {new}，不是 100",
         "flag_alignment-lost": "不再对齐任何目标（原为 {old}）",
         "flag_checkins-rewritten": "之前的打卡被修改或删除",
+        "flag_made-aspirational": "周期开始后由承诺型改为挑战型（承诺型要按 1.0 评判）",
+        "flag_graded-not-done": "未完成却评了 {new} 分",
         "short_target-lowered": "更容易达成",
         "short_target-changed-after-checkins": "已有打卡后修改",
     },
@@ -246,17 +259,20 @@ class DiffRenderer:
         if change.field == "title":
             return self.t("retitled", old=change.old)
         name = escape(self.labels.get(f"field_{change.field}", change.field))
+        # A grade is a number for every kind of key result (a milestone's 0.5 is not "done").
+        shown_as = score if change.field == "score" else lambda v: self.value(v, kind)
         old, new = (
-            escape(self.value(v, kind) if v not in (None, []) else self.labels["nothing"])
+            escape(shown_as(v) if v not in (None, []) else self.labels["nothing"])
             for v in (change.old, change.new)
         )
         return Md(f"{name}: {old} → {new}")
 
     def flag(self, flag: Flag) -> Md:
+        shown_as = score if flag.code == "graded-not-done" else number
         return self.t(
             f"flag_{flag.code}",
-            old=number(flag.old) if flag.old is not None else self.labels["nothing"],
-            new=number(flag.new) if flag.new is not None else self.labels["nothing"],
+            old=shown_as(flag.old) if flag.old is not None else self.labels["nothing"],
+            new=shown_as(flag.new) if flag.new is not None else self.labels["nothing"],
         )
 
     def changes(
@@ -277,7 +293,8 @@ class DiffRenderer:
         return Md("; ".join(parts))
 
     def kr_progress(self, kr: KeyResultDiff) -> Md:
-        old_p, new_p = kr.progress
+        # The site's bar shows a KR's score (its manual score, else its progress): so does this.
+        old_p, new_p = kr.score
         parts: list[str] = []
         if kr.status == "added":
             parts.append(percent(new_p))
@@ -294,9 +311,14 @@ class DiffRenderer:
             details.append(
                 escape(f"{self.value(old_v, kr.kind)} → {self.value(new_v, kr.kind)}{unit}")
             )
-        count = len(kr.new_checkins)
-        if count:
-            details.append(self.t("checkin") if count == 1 else self.t("checkins", count=count))
+        for checkins, one, many in (
+            (kr.new_checkins, "checkin", "checkins"),
+            (kr.edited_checkins, "checkin_edited", "checkins_edited"),
+            (kr.removed_checkins, "checkin_removed", "checkins_removed"),
+        ):
+            count = len(checkins)
+            if count:
+                details.append(self.t(one) if count == 1 else self.t(many, count=count))
         text = escape(" ".join(parts))
         return Md(f"{text} ({'; '.join(details)})" if details else text)
 

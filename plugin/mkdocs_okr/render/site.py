@@ -28,6 +28,8 @@ from ..core import review
 from ..core.cycles import Cycle
 from ..core.model import Objective, OkrSet
 from ..core.organisation import Organisation
+from . import checkin_dialog
+from .checkin_dialog import CheckinDialog
 from .facts import (
     Bar,
     CalibrationRow,
@@ -63,6 +65,8 @@ class RenderOptions:
     """Prefix of the link that shows an OKR file; its path and `#L<line>` are appended."""
     template_dirs: tuple[str, ...] = ()
     """Folders searched for `okr/*.html` before the package's own templates (overrides)."""
+    repo_url: str | None = None  # check-in dialog hook
+    """The site's repository (MkDocs' repo_url): on GitHub, its issue forms take check-ins."""
 
     def paths(self) -> SitePaths:
         return SitePaths(self.pages_dir, self.directory_urls, self.edit_url, self.source_url)
@@ -92,10 +96,12 @@ class SetPage:
     members: list[Markup]  # parts of the table of its members' sets (empty: none)
     body: Markup
     edit_url: str | None
+    checkin: CheckinDialog  # check-in dialog hook: references, buttons, the dialog's facts
 
 
 def stylesheet() -> str:
-    return (resources.files("mkdocs_okr") / "templates" / "okr" / STYLESHEET).read_text("utf-8")
+    own = (resources.files("mkdocs_okr") / "templates" / "okr" / STYLESHEET).read_text("utf-8")
+    return own + "\n" + checkin_dialog.stylesheet()  # check-in dialog hook
 
 
 def batches(items: Sequence[T]) -> list[list[T]]:
@@ -493,7 +499,7 @@ class SitePages:
                 if sum(counts[level])
             ],
             highlights=highlights,
-            floor=settings.verdicts.aspirational_floor,
+            floor=self.labels.edge(settings.verdicts.aspirational_floor),
             retrospectives=retrospectives,
         )
 
@@ -519,13 +525,6 @@ class SitePages:
         path = self.paths.tree(cycle)
         links = self.paths.links_from(path)
         sets = self.organisation.sets_in(cycle.id)
-        roots = [s for s in sets if s.level == "company"]
-        # A quarter's teams align to the year's company set: show that set at the root.
-        if not roots:
-            above: dict[str, OkrSet] = {}
-            for batch in batches(sets):
-                above.update(self._value("above", batch, partial(self._above, batch)))
-            roots = [above[ref] for ref in sorted(above)]
         tree = CycleTree(cycle, self.facts, links, self.remember, self.subtrees, self._item)
         unaligned = [
             (part, self._value("unaligned", part, partial(self._unaligned, part)))
@@ -536,7 +535,7 @@ class SitePages:
             f"{self.labels['tree']} {cycle.id}",
             "okr/tree.html",
             False,  # reached from its cycle page; keeps the nav to one entry per cycle
-            tree=self._insert(tree.pieces(roots)),
+            tree=self._insert(tree.pieces()),
             unaligned=[
                 self._part(
                     "unaligned", part, links, partial(self._unaligned_items, objectives, links)
@@ -553,16 +552,6 @@ class SitePages:
     def _unaligned_items(self, objectives: list[tuple[OkrSet, Objective]], links: Links) -> Markup:
         items = [(s, o, links.set(s, o.id)) for s, o in objectives]
         return self.fragment("okr/unaligned_items.html", items=items)
-
-    def _above(self, sets: list[OkrSet]) -> dict[str, OkrSet]:
-        """The company sets that objectives of `sets` align to, by ref."""
-        return {
-            goal.okr_set.ref: goal.okr_set
-            for s in sets
-            for o in s.objectives
-            for goal in self.facts.aligns(s, o)
-            if goal.okr_set.level == "company"
-        }
 
     def set_page(self, okr_set: OkrSet, links: Links) -> SetPage:
         """The facts of a set's page."""
@@ -585,6 +574,13 @@ class SitePages:
             self.set_table(children, links) if children else [],
             facts.body(okr_set),
             self.paths.edit_url(okr_set),
+            checkin_dialog.dialog_facts(  # check-in dialog hook
+                okr_set,
+                self.options.today,
+                self.labels.language,
+                self.options.repo_url,
+                self.paths.edit_url(okr_set),
+            ),
         )
 
     def _set_page(self, okr_set: OkrSet) -> Page:

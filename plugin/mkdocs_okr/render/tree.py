@@ -129,7 +129,16 @@ class SubtreeKeys:
 
 
 class CycleTree:
-    """The alignment tree of one cycle on its page, as pieces of HTML."""
+    """The alignment tree of one cycle on its page, as pieces of HTML.
+
+    It shows every objective of the sets inside the cycle (the cycle's own and those of cycles
+    it contains: a year's tree holds its quarters), under what they align to. An objective of
+    an enclosing cycle that one of them aligns to, directly or up a chain, is shown as a
+    *context* row (a month's sets under their quarter's team objectives, under the year's
+    company objectives), so a cycle's tree is never empty while the cycle has sets. Which
+    objectives are shown depends only on the alignment links between the sets, and a change
+    of those marks every objective above it affected (see the module's docstring).
+    """
 
     def __init__(
         self,
@@ -146,15 +155,106 @@ class CycleTree:
         self.remember = remember
         self.subtrees = subtrees
         self.render = render  # (template, item) -> its HTML
+        self._context: set[str] | None = None
+
+    def inside(self, okr_set: OkrSet) -> bool:
+        """The set belongs to the cycle or to a cycle inside it."""
+        return self.cycle.contains(okr_set.cycle)
+
+    def context(self) -> set[str]:
+        """Refs of the objectives outside the cycle that an objective inside it aligns to,
+        directly or up a chain: the rows drawn above the cycle's own sets."""
+        if self._context is None:
+            found: set[str] = set()
+            aligns = self.facts.organisation.aligns
+            waiting = [
+                objective_ref(s, o)
+                for s in self.facts.organisation.sets
+                if self.inside(s)
+                for o in s.objectives
+            ]
+            while waiting:
+                for goal in aligns.get(waiting.pop(), ()):
+                    ref = objective_ref(goal.okr_set, goal.objective)
+                    if not self.inside(goal.okr_set) and ref not in found:
+                        found.add(ref)
+                        waiting.append(ref)
+            self._context = found
+        return self._context
+
+    def shows(self, goal: Goal) -> bool:
+        """The goal's objective is inside the cycle, or a context row above one that is."""
+        return self.inside(goal.okr_set) or (
+            objective_ref(goal.okr_set, goal.objective) in self.context()
+        )
+
+    def roots(self) -> list[Goal]:
+        """The objectives at the top of the tree, company objectives first.
+
+        A company set shown (the cycle's own, or an enclosing cycle's above the cycle's sets)
+        brings all its objectives that align to nothing: the company's goals frame the tree.
+        Another objective that aligns to nothing is a root when the tree shows something
+        below it; alone, it is listed under "aligned to nothing" instead. An objective of the
+        cycle still unreached (its chain of alignments loops) becomes a root too, so every set
+        of the cycle is in its tree."""
+        facts, context = self.facts, self.context()
+        shown = [s for s in facts.organisation.sets if self.inside(s)]
+        above = [
+            s
+            for s in facts.organisation.sets
+            if not self.inside(s) and any(objective_ref(s, o) in context for o in s.objectives)
+        ]
+        shown += sorted(above, key=lambda s: (s.cycle.start, -s.cycle.days, s.ref))
+        company = [s for s in shown if s.level == "company"]
+        others = sorted((s for s in shown if s.level != "company"), key=lambda s: s.ref)
+        roots: list[Goal] = []
+        for okr_set in company + others:
+            for objective in okr_set.objectives:
+                if facts.aligns(okr_set, objective):
+                    continue
+                goal = Goal(okr_set, objective, None)
+                if (
+                    okr_set.level == "company"
+                    or objective_ref(okr_set, objective) in context
+                    or self.children(okr_set, objective)
+                    or self.key_results(okr_set, objective)
+                ):
+                    roots.append(goal)
+        reached = self._below(roots)
+        for okr_set in shown:
+            if not self.inside(okr_set):
+                continue
+            for objective in okr_set.objectives:
+                ref = objective_ref(okr_set, objective)
+                if ref not in reached and facts.aligns(okr_set, objective):
+                    loop = Goal(okr_set, objective, None)
+                    roots.append(loop)
+                    reached |= self._below([loop])
+        return roots
+
+    def _below(self, goals: list[Goal]) -> set[str]:
+        """Refs of the objectives the tree shows at or below `goals`."""
+        found: set[str] = set()
+        waiting = list(goals)
+        while waiting:
+            goal = waiting.pop()
+            ref = objective_ref(goal.okr_set, goal.objective)
+            if ref in found:
+                continue
+            found.add(ref)
+            waiting += self.children(goal.okr_set, goal.objective)
+            for _kr, below in self.key_results(goal.okr_set, goal.objective):
+                waiting += below
+        return found
 
     def children(
         self, okr_set: OkrSet, objective: Objective, key_result: KeyResult | None = None
     ) -> list[Goal]:
-        """Objectives of sets inside the cycle that align to this objective (or KR)."""
+        """The objectives the tree shows that align to this objective (or KR)."""
         return [
             goal
             for goal in self.facts.supported_by(okr_set, objective, key_result)
-            if self.cycle.contains(goal.okr_set.cycle)
+            if self.shows(goal)
         ]
 
     def key_results(
@@ -168,12 +268,11 @@ class CycleTree:
                 found.append((kr, below))
         return found
 
-    def pieces(self, roots: list[OkrSet]) -> list[Markup]:
-        """The tree below the objectives of `roots`, as list items."""
+    def pieces(self) -> list[Markup]:
+        """The whole tree, as list items."""
         pieces: list[Markup] = []
-        for okr_set in roots:
-            for objective in okr_set.objectives:
-                pieces += self._node(Goal(okr_set, objective, None), 0, ())
+        for root in self.roots():
+            pieces += self._node(root, 0, ())
         return pieces
 
     def _node(self, goal: Goal, depth: int, seen: tuple[str, ...]) -> list[Markup]:
