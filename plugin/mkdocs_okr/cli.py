@@ -8,25 +8,32 @@ import io
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from . import __version__, clock, gitfiles
+from .applyissue import Issue, apply_issue, reply
 from .cache import CheckCache, CheckResult, check_key
 from .core import messages
 from .core.carry import carry
-from .core.checkin import add_checkins, parse_request
-from .core.compare import compare, diagnostic_changes
+from .core.checkin import EditResult, add_checkins, parse_request
+from .core.checkin_csv import apply_csv
+from .core.compare import compare
 from .core.compare import to_data as diff_data
-from .core.diagnostics import Diagnostic, Severity, format_text, one_line
+from .core.diagnostics import Diagnostic, Severity, format_text, make, one_line
 from .core.export import to_csv, to_json
+from .core.grade import parse_score_request, set_scores
 from .core.newset import new_set, new_set_problems
 from .core.organisation import Organisation, analyse, count_by_severity
+from .core.remind import reminder
 from .core.settings import LEVELS, Settings
+from .init import init_files
 from .okrfolder import read_folder
-from .project import command_language, find_options, render_options
+from .project import command_language, find_options, read_config, render_options, site_language
 from .publish import render_folder
 from .render.pr_summary import render_markdown
+from .writefiles import errors_introduced, write_files
 
 BYTE_ORDER_MARK = "\ufeff"
 
@@ -258,34 +265,21 @@ def command_diff(args: argparse.Namespace) -> int:
     return 0
 
 
-def _errors_introduced(
-    folder: Path, written: list[tuple[str, str]], settings: Settings
-) -> tuple[list[Diagnostic], list[Diagnostic]]:
-    """(errors, other diagnostics) that writing these files would add to the folder."""
-    before = read_folder(folder) if folder.is_dir() else []
-    replaced = {path for path, _text in written}
-    after = [(p, raw) for p, raw in before if p not in replaced]
-    after += [(path, text.encode("utf-8")) for path, text in written]
-    introduced, _fixed = diagnostic_changes(
-        analyse(before, settings).diagnostics, analyse(after, settings).diagnostics
-    )
-    errors = [d for d in introduced if d.severity is Severity.ERROR]
-    return errors, [d for d in introduced if d.severity is not Severity.ERROR]
-
-
 def _write_checked(
     folder: Path, files: list[tuple[str, str]], settings: Settings, language: str
 ) -> int:
     """Write the files if they add no error to the folder; print what `okr check` would say."""
-    errors, others = _errors_introduced(folder, files, settings)
+    errors, others = errors_introduced(folder, files, settings)
     for diagnostic in errors + others:
         print(format_text(diagnostic, _shown(folder, diagnostic.path), language), file=sys.stderr)
     if errors:
         return _refuse([_say("okr.not-passing", language)])
-    for path, text in files:
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="\n")
+    targets = [(folder / path, text.encode("utf-8")) for path, text in files]
+    try:
+        write_files(targets)
+    except OSError as error:
+        return _refuse([f"nothing written: {error}"])
+    for target, _content in targets:
         print(f"wrote {target.as_posix()}")
     return 0
 
@@ -317,36 +311,217 @@ def command_new(args: argparse.Namespace) -> int:
     return _write_checked(folder, [(path, text)], settings, language)
 
 
-def command_checkin(args: argparse.Namespace) -> int:
+def _read_one_file(args: argparse.Namespace) -> tuple[Settings, Path, str] | int:
+    """The settings, the OKR file `okr checkin` / `okr score` edits and its text, or the exit
+    status."""
     found = _settings(args)
     if isinstance(found, int):
         return found
     settings, _folder = found
-    language = chosen_language(args)
     file = Path(args.file)
     problem = _not_a_file(file)
     if problem:
         print(f"okr: error: {one_line(problem)}", file=sys.stderr)
         return 2
     try:
-        raw = file.read_bytes()
-        text = raw.decode("utf-8")
+        return settings, file, file.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return _refuse([f"cannot read {file}: {error}"])
-    requests = []
-    for given in args.values:
-        request = parse_request(given)
-        if request is None:
-            return _refuse([_say("okr.not-a-request", language, given=given)])
-        requests.append(request)
-    day = args.date or clock.today(args.today)
-    result = add_checkins(text, file.as_posix(), settings, requests, day, args.note)
+
+
+def _write_edit(file: Path, result: EditResult, language: str) -> int | None:
+    """Write the edited file whole; the exit status when it was refused or failed."""
+    unchanged = _say("okr.unchanged", language, file=str(file))
     if result.text is None:
-        problems = [problem.message_in(language) for problem in result.problems]
-        return _refuse([*problems, _say("okr.unchanged", language, file=str(file))])
-    file.write_bytes(result.text.encode("utf-8"))
+        return _refuse([*(problem.message_in(language) for problem in result.problems), unchanged])
+    try:
+        write_files([(file, result.text.encode("utf-8"))])
+    except OSError as error:
+        return _refuse([f"cannot write {file}: {error}", unchanged])
+    return None
+
+
+_Request = TypeVar("_Request")
+
+
+def _parsed(
+    values: list[str], parse: Callable[[str], _Request | None], grammar: str
+) -> list[_Request] | int:
+    """Each value read by `parse`, or the exit status of the first that is not `grammar`."""
+    requests = []
+    for given in values:
+        request = parse(given)
+        if request is None:
+            return _refuse([f"'{given}' is not {grammar}."])
+        requests.append(request)
+    return requests
+
+
+def command_checkin(args: argparse.Namespace) -> int:
+    if args.from_csv:
+        return command_checkin_csv(args)
+    if not args.file or not args.values:
+        print("okr: error: give FILE and VALUES, or --from-csv CSV.", file=sys.stderr)
+        return 2
+    opened = _read_one_file(args)
+    if isinstance(opened, int):
+        return opened
+    settings, file, text = opened
+    requests = _parsed(
+        args.values,
+        parse_request,
+        "OBJECTIVE/KR=VALUE [STATUS] # NOTE (for example O1/KR1=6500, O1/KR1=76% or "
+        "'O1/KR1=6500 [at risk] # note')",
+    )
+    if isinstance(requests, int):
+        return requests
+    day = args.date or clock.today(args.today)
+    failed = _write_edit(
+        file,
+        add_checkins(text, file.as_posix(), settings, requests, day, args.note),
+        chosen_language(args),
+    )
+    if failed is not None:
+        return failed
     for request in requests:
         print(f"{file.as_posix()}: {request.ref} = {request.value_text} on {day.isoformat()}")
+    return 0
+
+
+def command_checkin_csv(args: argparse.Namespace) -> int:
+    """Every check-in of a CSV, across sets: all written, or none."""
+    if args.file or args.values:
+        print("okr: error: give either FILE and VALUES, or --from-csv CSV.", file=sys.stderr)
+        return 2
+    resolved = _settings_and_folder(args)
+    if isinstance(resolved, int):
+        return resolved
+    settings, folder = resolved
+    csv_file = Path(args.from_csv)
+    try:
+        data = csv_file.read_bytes()
+    except OSError as error:
+        print(f"okr: error: cannot read {csv_file}: {error}", file=sys.stderr)
+        return 2
+    files = read_folder(folder)
+    by_path = dict(files)
+    result = apply_csv(
+        data,
+        csv_file.as_posix(),
+        analyse(files, settings),
+        lambda path: (by_path[path] or b"").decode("utf-8"),
+        settings,
+        args.date or clock.today(args.today),
+    )
+    language = chosen_language(args)
+    for problem in result.problems:
+        print(format_text(problem, csv_file.as_posix(), language), file=sys.stderr)
+    if result.problems:
+        return _refuse(["nothing written: every row must apply."])
+    return _write_checked(folder, result.files, settings, language)
+
+
+def command_score(args: argparse.Namespace) -> int:
+    opened = _read_one_file(args)
+    if isinstance(opened, int):
+        return opened
+    settings, file, text = opened
+    requests = _parsed(
+        args.values, parse_score_request, "OBJECTIVE/KR=SCORE (for example O1/KR1=0.7)"
+    )
+    if isinstance(requests, int):
+        return requests
+    failed = _write_edit(
+        file, set_scores(text, file.as_posix(), settings, requests), chosen_language(args)
+    )
+    if failed is not None:
+        return failed
+    for request in requests:
+        print(f"{file.as_posix()}: {request.ref} scored {request.score_text}")
+    return 0
+
+
+def command_apply_issue(args: argparse.Namespace) -> int:
+    """An issue of the OKR forms applied to the OKR files; the answer written to --reply."""
+    try:
+        issue = Issue.from_event(json.loads(Path(args.event).read_text(encoding="utf-8")))
+    except (OSError, ValueError) as error:  # EventError and JSON errors are ValueErrors
+        print(f"okr: error: {args.event}: {one_line(str(error))}", file=sys.stderr)
+        return 2
+    resolved = _settings_and_folder(args)
+    if isinstance(resolved, int):
+        return resolved
+    settings, folder = resolved
+    language = messages.language_of(args.lang or site_language(args.config))
+    files = read_folder(folder)
+    by_path = dict(files)
+    outcome = apply_issue(
+        issue,
+        analyse(files, settings),
+        lambda path: (by_path[path] or b"").decode("utf-8"),
+        settings,
+        language,
+    )
+    if outcome.files:
+        errors, _others = errors_introduced(folder, outcome.files, settings)
+        outcome.problems.extend(errors)
+    if outcome.files and not outcome.problems:
+        try:
+            write_files([(folder / path, text.encode("utf-8")) for path, text in outcome.files])
+        except OSError as error:
+            outcome.problems.append(
+                make(
+                    "apply-not-written",
+                    "",
+                    0,
+                    0,
+                    messages.text("apply-not-written", error=str(error)),
+                )
+            )
+    answer = reply(outcome, language)
+    if args.reply:
+        Path(args.reply).write_text(answer, encoding="utf-8")
+    else:
+        sys.stdout.write(answer)
+    for problem in outcome.problems:
+        print(f"okr: {problem.code}: {one_line(problem.message_in(language))}", file=sys.stderr)
+    return 1 if outcome.problems else 0
+
+
+def command_remind(args: argparse.Namespace) -> int:
+    """The weekly reminder's Markdown (empty when nobody is due)."""
+    resolved = _settings_and_folder(args)
+    if isinstance(resolved, int):
+        return resolved
+    settings, folder = resolved
+    config = read_config(args.config or Path("mkdocs.yml")) or {}
+    repo_url = config.get("repo_url")
+    text = reminder(
+        _load(folder, settings),
+        settings,
+        clock.today(args.today),
+        messages.language_of(args.lang or site_language(args.config)),
+        repo_url if isinstance(repo_url, str) else None,
+    )
+    if args.output:
+        Path(args.output).write_bytes(text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def command_init(args: argparse.Namespace) -> int:
+    """A new organisation's repository in an empty (or new) folder."""
+    target = Path(args.dir)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        return _refuse([f"'{target}' is not an empty folder; okr init writes only into one."])
+    files = init_files(args.lang, args.name, args.repo_url, clock.today(args.today))
+    try:
+        write_files([(target / path, text.encode("utf-8")) for path, text in files])
+    except OSError as error:
+        return _refuse([f"nothing written: {error}"])
+    for path, _text in files:
+        print(f"wrote {(target / path).as_posix()}")
     return 0
 
 
@@ -512,19 +687,78 @@ def build_parser() -> argparse.ArgumentParser:
     checkin = commands.add_parser(
         "checkin", help="append check-ins to key results, keeping the file as it was written"
     )
-    checkin.add_argument("file", metavar="FILE", help="the OKR file")
+    checkin.add_argument("file", metavar="FILE", nargs="?", help="the OKR file")
     checkin.add_argument(
-        "values", metavar="VALUES", nargs="+", help="OBJECTIVE/KR=VALUE, e.g. O1/KR1=6500"
+        "values",
+        metavar="VALUES",
+        nargs="*",
+        help="OBJECTIVE/KR=VALUE [STATUS] # NOTE, e.g. O1/KR1=6500, O1/KR1=76%%, "
+        "'O1/KR1=6500 [at risk] # two videos took off'",
     )
     checkin.add_argument("--date", type=_date, help="the date of the check-ins (default: today)")
-    checkin.add_argument("--note", help="a note for each check-in")
+    checkin.add_argument("--note", help="a note for each check-in without a note of its own")
+    checkin.add_argument(
+        "--from-csv",
+        metavar="CSV",
+        help="apply the check-ins of a CSV file (columns kr, value, date, note) to every set",
+    )
+    add_folder(checkin)
     checkin.add_argument(
         "--today", help="the day taken as today (YYYY-MM-DD; default: SOURCE_DATE_EPOCH, the clock)"
     )
-    checkin.add_argument(
+    checkin.set_defaults(handler=command_checkin)
+
+    score = commands.add_parser(
+        "score", help="write the grades (scores 0-1) of key results, keeping the file as written"
+    )
+    score.add_argument("file", metavar="FILE", help="the OKR file")
+    score.add_argument(
+        "values", metavar="SCORES", nargs="+", help="OBJECTIVE/KR=SCORE, e.g. O1/KR1=0.7 or 70%%"
+    )
+    score.add_argument(
         "--config", "-f", type=Path, default=None, help="the mkdocs.yml to read options from"
     )
-    checkin.set_defaults(handler=command_checkin)
+    score.set_defaults(handler=command_score)
+
+    apply = commands.add_parser(
+        "apply-issue", help="apply an issue of the OKR forms (GitHub `issues` event) to the files"
+    )
+    apply.add_argument("event", metavar="EVENT_JSON", help="the event file ($GITHUB_EVENT_PATH)")
+    apply.add_argument("--reply", help="write the answer for the issue (Markdown) to this file")
+    add_folder(apply)
+    add_lang(apply, "the answer")
+    apply.set_defaults(handler=command_apply_issue)
+
+    remind = commands.add_parser(
+        "remind", help="the weekly reminder: sets with no recent check-in, key results behind"
+    )
+    remind.add_argument("--output", "-o", help="write to this file instead of standard output")
+    remind.add_argument(
+        "--today",
+        type=_date,
+        help="the day taken as today (YYYY-MM-DD; default: SOURCE_DATE_EPOCH, the clock)",
+    )
+    add_folder(remind)
+    add_lang(remind, "the reminder")
+    remind.set_defaults(handler=command_remind)
+
+    init = commands.add_parser(
+        "init", help="a new organisation: mkdocs.yml, a starter OKR set, workflows, issue forms"
+    )
+    init.add_argument("dir", metavar="DIR", help="the new folder (absent or empty)")
+    init.add_argument(
+        "--lang", choices=["zh", "en"], default="zh", help="the site's language (default: zh)"
+    )
+    init.add_argument("--name", help="the site's name (default: 我们的 OKR / Our OKRs)")
+    init.add_argument(
+        "--repo-url", help="the GitHub repository (https://github.com/OWNER/REPO), for links"
+    )
+    init.add_argument(
+        "--today",
+        type=_date,
+        help="the day taken as today, for the starter set's year (default: the clock)",
+    )
+    init.set_defaults(handler=command_init)
 
     carry_parser = commands.add_parser(
         "carry", help="copy the OKR sets of a cycle into the next one, as drafts"

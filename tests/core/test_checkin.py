@@ -191,8 +191,8 @@ def test_crlf_and_byte_order_mark_are_kept() -> None:
     ("given", "day", "problem"),
     [
         (("O1/KR9=1",), DAY, "a.md has no key result O1/KR9 (it has O1/KR1, O1/KR2)."),
-        (("O1/KR1=6,500",), DAY, "O1/KR1: '6,500' is not a number"),
-        (("O1/KR1=50%",), DAY, "O1/KR1: '50%' is not a number"),
+        (("O1/KR1=6,50",), DAY, "O1/KR1: '6,50' is not a number"),
+        (("O1/KR1=1.2万",), DAY, "O1/KR1: '1.2万' is not a number"),
         (("O1/KR1=010",), DAY, "O1/KR1: '010' is not a number"),
         (("O1/KR1=nan",), DAY, "O1/KR1: 'nan' is not a number"),
         (("O1/KR1=true",), DAY, "O1/KR1: it is a number to reach: give a number, not true"),
@@ -245,9 +245,7 @@ def test_an_edit_that_would_not_read_back_as_meant_is_refused(
 ) -> None:
     # An edit gone wrong (here: the check-in written with another value) must never reach the
     # file: the read-back guard compares the edited file with the values meant.
-    def wrong_value(
-        day: dt.date, value: str, note: str | None, flow: bool
-    ) -> list[tuple[str, str]]:
+    def wrong_value(one: object, day: dt.date, flow: bool) -> list[tuple[str, str]]:
         return [("date", day.isoformat()), ("value", "1")]
 
     monkeypatch.setattr(checkin_module, "_checkin_item", wrong_value)
@@ -259,3 +257,62 @@ def test_an_edit_that_would_not_read_back_as_meant_is_refused(
             "a.md: the edited file would not read back as intended; nothing written.",
         )
     ]
+
+
+# The line of the check-in form: numbers as people type them, a status, a note per key result
+
+
+@pytest.mark.parametrize(
+    ("given", "written"),
+    [
+        ("O1/KR1=6,500", "value: 6500"),
+        ("O1/KR1=７６００", "value: 7600"),
+        ("O1/KR1＝７，６００", "value: 7600"),
+        ("O1/KR1=76%", "value: 7600"),  # 76 % of the way from 0 to 10000
+        ("O1/KR1=７６％", "value: 7600"),
+        ("O1/KR1=33.333%", "value: 3333.3"),  # in hundredths of the unit
+        ("O1/KR2=50%", "value: 6.5"),  # a decreasing metric: from 8 halfway to 5
+        ("O1/KR2=-3.5", "value: -3.5"),
+    ],
+)
+def test_values_read_as_the_form_reads_them(given: str, written: str) -> None:
+    after = checkin(FLOW, given)
+    assert f"{{date: 2024-01-12, {written}" in after, after
+
+
+def test_a_status_and_a_note_per_key_result() -> None:
+    after = checkin(
+        FLOW,
+        "O1/KR1 = 6500 [有风险] # 预算还没批, 等下周",
+        "O1/KR2=7 at risk",
+        note="每周复盘",
+    )
+    assert (
+        '          - {date: 2024-01-12, value: 6500, status: at-risk, note: "预算还没批, 等下周"}'
+        in after
+    )
+    assert "          - {date: 2024-01-12, value: 7, status: at-risk, note: 每周复盘}" in after
+    loaded = load_text(after.encode(), "a.md", Settings(), Settings().calendar())
+    assert loaded.okr_set is not None
+    checkins = [kr.checkins[-1] for kr in loaded.okr_set.objectives[0].key_results]
+    assert [(c.status, c.note) for c in checkins] == [
+        ("at-risk", "预算还没批, 等下周"),
+        ("at-risk", "每周复盘"),
+    ]
+
+
+def test_a_status_in_a_block_checkin() -> None:
+    after = checkin(BLOCK, "O1/KR1=3 【已延期】")
+    assert "        - date: 2024-01-12\n          value: 3\n          status: off-track\n" in after
+
+
+def test_a_milestone_takes_done_words() -> None:
+    assert "done: true" in checkin(BLOCK, "O1/KR3=完成")
+    assert "done: false" in checkin(BLOCK, "O1/KR3=not done")
+
+
+@pytest.mark.parametrize(
+    "given", ["O1/KR1=7600 [maybe]", "O1/KR1", "O1/KR1=", "O1/KR1 = 7600\n::error::x"]
+)
+def test_lines_that_are_not_a_checkin(given: str) -> None:
+    assert parse_request(given) is None

@@ -24,7 +24,9 @@ import yaml
 
 from mkdocs_okr.core.draft import TEXTS as FILE_TEXTS
 from mkdocs_okr.core.messages import MESSAGES
+from mkdocs_okr.core.remind import TEXTS as REMIND_TEXTS
 from mkdocs_okr.core.texts import keyboard, review
+from mkdocs_okr.core.texts.checkin import TEXTS as CHECKIN_TEXTS
 from mkdocs_okr.render.i18n import LABELS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,7 +147,25 @@ def example_organisation() -> dict[str, str]:
     return texts
 
 
+def command_texts() -> dict[str, str]:
+    """The Chinese texts of `okr score`, `--from-csv`, `apply-issue` and `remind`."""
+    texts = {f"{key}.zh": value["zh"] for key, value in CHECKIN_TEXTS.items()}
+    texts.update({f"remind.{key}": value for key, value in REMIND_TEXTS["zh"].items()})
+    texts.update({f"apply-issue.{i}": value for i, value in enumerate(apply_issue_texts())})
+    return texts
+
+
+def apply_issue_texts() -> list[str]:
+    from mkdocs_okr import applyissue
+
+    return [
+        table["zh"]
+        for table in (applyissue.RECORDED, applyissue.REFUSED, applyissue.RETROSPECTIVE_RECORDED)
+    ]
+
+
 CATALOGUES: dict[str, Callable[[], dict[str, str]]] = {
+    "okr commands": command_texts,
     "site labels": site_labels,
     "new OKR files": new_file_texts,
     "core messages": core_messages,

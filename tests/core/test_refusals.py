@@ -81,7 +81,7 @@ def test_every_refusal_is_made_by_its_command(monkeypatch: pytest.MonkeyPatch) -
     refused("---\ncycle: 2024-Q1\n", "O1/KR1=1")
     refused(FLOW.replace("Body.\n", "Body.\rOld Mac.\n"), "O1/KR1=1")
     refused(FLOW, "O1/KR1=5", "O1/KR1=6", "O1/KR9=1", day=dt.date(2024, 1, 5))
-    refused(FLOW, "O1/KR1=true", "O1/KR2=6,500", note="x" * 2001)
+    refused(FLOW, "O1/KR1=true", "O1/KR2=6,50", note="x" * 2001)
     refused(
         FLOW.replace(
             "        title: 退货率\n", "        done: false\n        title: 退货率\n"

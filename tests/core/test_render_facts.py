@@ -69,7 +69,12 @@ def _organisation(kr_score: float = 0.5) -> Organisation:
                         "unit": "clicks",
                         "checkins": [
                             {"date": dt.date(2024, 1, 12), "value": 200},
-                            {"date": dt.date(2024, 2, 9), "value": 500, "note": "campaign"},
+                            {
+                                "date": dt.date(2024, 2, 9),
+                                "value": 500,
+                                "status": "at-risk",
+                                "note": "campaign",
+                            },
                         ],
                     }
                 ],
@@ -133,9 +138,9 @@ def test_a_set_pages_facts_need_no_template() -> None:
     (kr,) = objective.key_results
     assert kr.bar is not None and kr.bar.value == pytest.approx(0.5)
     assert kr.bar.colour == "yellow" and kr.bar.small
-    assert [(row.date, row.value, row.note) for row in kr.checkins] == [
-        (dt.date(2024, 2, 9), "500 clicks", "campaign"),  # newest first
-        (dt.date(2024, 1, 12), "200 clicks", ""),
+    assert [(row.date, row.value, row.note, row.status) for row in kr.checkins] == [
+        (dt.date(2024, 2, 9), "500 clicks", "campaign", "at-risk"),  # newest first
+        (dt.date(2024, 1, 12), "200 clicks", "", ""),
     ]
     company = next(s for s in organisation.sets if s.owner == "company")
     company_page = site.set_page(company, site.paths.links_from(site.paths.set(company)))
@@ -156,3 +161,9 @@ def test_the_problems_page_prints_a_diagnostic_message_as_text() -> None:
         in problems
     )
     assert "2024-Q1/ads.md:12:5" in problems
+
+
+def test_a_checkins_status_shows_on_the_set_page_in_the_sites_language() -> None:
+    pages = render_pages(_organisation(), RenderOptions(today=TODAY, language="zh"))
+    ads = next(p for p in pages if p.path == "okr/2024-Q1/ads/index.md").markdown
+    assert '<span class="okr-badge okr-badge--at-risk">有风险</span> campaign' in ads

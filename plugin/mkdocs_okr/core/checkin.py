@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from . import messages
+from . import figures, messages
 from .compare import diagnostic_changes
 from .diagnostics import Diagnostic, Severity
 from .frontmatter import read
+from .issueform import Reading, ValueKind, parse_reading, plain, split_line, split_status
 from .load import LoadedFile, load_text
 from .model import KeyResult, OkrSet
 from .refusals import not_editable, refusal
@@ -32,11 +35,10 @@ from .yamltext import (
     get,
     insert_in_flow,
     last_line,
+    yaml_number,
     yaml_text,
 )
 
-# A number as people type it: no thousands separators, units, exponents or leading zeros.
-_NUMBER = re.compile(r"[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?")
 MAX_NOTE = 2000
 
 
@@ -48,11 +50,14 @@ class EditResult:
 
 @dataclass(frozen=True)
 class CheckinRequest:
-    """`O1/KR1=6500` as typed."""
+    """`O1/KR1=6500 [at risk] # note` as typed: the value as plain text (full-width as ASCII),
+    the status (`on-track`, `at-risk`, `off-track`) and the note of this key result."""
 
     objective: str
     key_result: str
     value_text: str
+    status: str | None = None
+    note: str | None = None
 
     @property
     def ref(self) -> str:
@@ -60,27 +65,48 @@ class CheckinRequest:
 
 
 def parse_request(text: str) -> CheckinRequest | None:
-    ref, equals, value = text.partition("=")
-    parts = ref.strip().split("/")
-    if not equals or len(parts) != 2 or not all(parts) or not value.strip():
+    """A check-in as the issue form's progress lines write it (docs/issue-forms.md), or None."""
+    parts = split_line(text)
+    if parts is None:
         return None
-    return CheckinRequest(parts[0].strip(), parts[1].strip(), value.strip())
+    objective, key_result, value, note = parts
+    split = split_status(value)
+    if isinstance(split, str) or not split[0]:
+        return None
+    value_text, status = split
+    return CheckinRequest(objective, key_result, value_text, status.value if status else None, note)
 
 
-def parse_value(text: str, kind: str) -> tuple[float | bool, str] | str:
-    """(value, YAML text) of a typed check-in value for a KR of `kind`, or the refusal code."""
+_TRUTH = {"true": True, "false": False}  # what YAML writes, and `okr checkin` always took
+
+
+def parse_value(text: str, kr: KeyResult) -> tuple[float | bool, str] | str:
+    """(value, YAML text) of a typed check-in value for `kr`, or the refusal code.
+
+    The reading is the issue form's (issueform.parse_reading): thousands separators, a
+    percentage of the way from start to target, done / not done (and true / false)."""
+    text = plain(text.strip())
     lowered = text.lower()
-    if kind == "milestone":
-        if lowered in ("true", "false"):
-            return lowered == "true", lowered
-        return "checkin-milestone-value"
-    if lowered in ("true", "false"):
+    if lowered in _TRUTH:
+        reading: Reading | None = Reading(ValueKind.DONE, _TRUTH[lowered])
+    else:
+        reading, _code = parse_reading(text)
+    if reading is None or (reading.kind is not ValueKind.DONE and math.isinf(reading.amount)):
+        return "checkin-milestone-value" if kr.kind == "milestone" else "checkin-not-a-number"
+    if kr.kind == "milestone":
+        if reading.kind is not ValueKind.DONE:
+            return "checkin-milestone-value"
+        return bool(reading.amount), "true" if reading.amount else "false"
+    if reading.kind is ValueKind.DONE:
         return "checkin-number-value"
-    if not _NUMBER.fullmatch(text):
-        return "checkin-not-a-number"
-    written = text.lstrip("+")
-    number = float(written)
-    return (int(number) if "." not in written else number), written
+    if reading.kind is ValueKind.PERCENT:
+        if kr.target is None:
+            return "checkin-not-a-number"
+        number = figures.shown(reading.value_for(kr.start, kr.target))
+    else:
+        number = float(reading.amount)
+    value = int(number) if number == int(number) and abs(number) < 1e15 else number
+    return value, yaml_number(number)
 
 
 @dataclass(frozen=True)
@@ -92,6 +118,38 @@ class _Planned:
     kr: KeyResult
     written: str
     value: float | bool
+    note: str | None  # the key result's own note, else the one for every key result
+    status: str | None
+
+
+@dataclass(frozen=True)
+class EditableFile:
+    """An OKR file that loads as a set and can be edited as text (its byte order mark apart)."""
+
+    bom: str
+    text: str
+    loaded: LoadedFile
+    okr_set: OkrSet
+
+
+def open_for_edit(text: str, path: str, settings: Settings) -> EditableFile | Diagnostic:
+    """The file ready for an edit of `okr checkin` or `okr score`, or the refusal saying why not."""
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    text = text[len(bom) :]
+    loaded = load_text(text.encode("utf-8"), path, settings, settings.calendar())
+    if loaded.okr_set is None or loaded.partial:
+        # A set read only in part (some fields could not be read) would be rewritten without
+        # them: refuse, and name the first error.
+        first = next((d for d in loaded.diagnostics if d.severity is Severity.ERROR), None)
+        detail = (
+            messages.text("checkin-unreadable.first-error", line=first.line, message=first.text)
+            if first
+            else ""
+        )
+        return refusal("checkin-unreadable", path, path=path, first_error=detail)
+    if re.search(r"\r(?!\n)", text):
+        return refusal("checkin-cr-line-breaks", path, path=path)
+    return EditableFile(bom, text, loaded, loaded.okr_set)
 
 
 def add_checkins(
@@ -104,25 +162,15 @@ def add_checkins(
 ) -> EditResult:
     """Append one check-in dated `day` to each requested key result; refuse all or none.
 
+    `note` goes with every check-in whose request has no note of its own.
+
     Where a key result has `current:` (or, for a milestone, `done:`), it is set to the new
     value, or `okr check` would warn that it disagrees with the latest check-in.
     """
-    bom = "\ufeff" if text.startswith("\ufeff") else ""
-    text = text[len(bom) :]
-    loaded = load_text(text.encode("utf-8"), path, settings, settings.calendar())
-    okr_set = loaded.okr_set
-    if okr_set is None or loaded.partial:
-        first = next((d for d in loaded.diagnostics if d.severity is Severity.ERROR), None)
-        detail = (
-            messages.text("checkin-unreadable.first-error", line=first.line, message=first.text)
-            if first
-            else ""
-        )
-        return EditResult(
-            None, [refusal("checkin-unreadable", path, path=path, first_error=detail)]
-        )
-    if re.search(r"\r(?!\n)", text):
-        return EditResult(None, [refusal("checkin-cr-line-breaks", path, path=path)])
+    opened = open_for_edit(text, path, settings)
+    if isinstance(opened, Diagnostic):
+        return EditResult(None, [opened])
+    bom, text, loaded, okr_set = opened.bom, opened.text, opened.loaded, opened.okr_set
     if note is not None and not note.strip():
         note = None  # an empty --note writes no note
     planned, problems = _plan(okr_set, path, requests, day, note)
@@ -130,11 +178,11 @@ def add_checkins(
         return EditResult(None, problems)
     edited = text
     for one in planned:
-        result = _write_one(edited, path, one, day, note)
+        result = _write_one(edited, path, one, day)
         if isinstance(result, Diagnostic):
             return EditResult(None, [result])
         edited = result
-    if not _reads_back_as_intended(text, edited, loaded, planned, day, note, settings):
+    if not _reads_back_as_intended(text, edited, loaded, planned, day, settings):
         return EditResult(None, [refusal("checkin-read-back", path, path=path)])
     return EditResult(bom + edited, [])
 
@@ -169,18 +217,15 @@ def _plan(
             problems.append(refusal("checkin-given-twice", path, ref=ref))
             continue
         seen.add(ref)
-        found = _find(okr_set, request)
+        found = find_key_result(okr_set, request.objective, request.key_result)
         if found is None:
-            known = ", ".join(f"{o.id}/{kr.id}" for o in okr_set.objectives for kr in o.key_results)
-            problems.append(
-                refusal("checkin-unknown-key-result", path, path=path, ref=ref, known=known)
-            )
+            problems.append(unknown_key_result(okr_set, path, ref))
             continue
         o_index, k_index, kr = found
         if kr.dropped:
             problems.append(refusal("checkin-dropped", path, kr.position, ref=ref))
             continue
-        parsed = parse_value(request.value_text, kr.kind)
+        parsed = parse_value(request.value_text, kr)
         if isinstance(parsed, str):
             problems.append(refusal(parsed, path, kr.position, ref=ref, text=request.value_text))
             continue
@@ -197,18 +242,31 @@ def _plan(
             )
             continue
         value, written = parsed
-        planned.append(_Planned(o_index, k_index, kr, written, value))
+        if request.note is not None and len(request.note) > MAX_NOTE:
+            problems.append(refusal("checkin-note-too-long", path))
+            continue
+        own_note = request.note or note
+        planned.append(_Planned(o_index, k_index, kr, written, value, own_note, request.status))
     if note is not None and len(note) > MAX_NOTE:
         problems.append(refusal("checkin-note-too-long", path))
     return planned, problems
 
 
-def _find(okr_set: OkrSet, request: CheckinRequest) -> tuple[int, int, KeyResult] | None:
+def unknown_key_result(okr_set: OkrSet, path: str, ref: str) -> Diagnostic:
+    """The refusal of a key result the set does not have, naming those it has."""
+    known = ", ".join(f"{o.id}/{kr.id}" for o in okr_set.objectives for kr in o.key_results)
+    return refusal("checkin-unknown-key-result", path, path=path, ref=ref, known=known)
+
+
+def find_key_result(
+    okr_set: OkrSet, objective_id: str, key_result_id: str
+) -> tuple[int, int, KeyResult] | None:
+    """(objective's index, key result's index, key result) of `O1/KR1` in the set, or None."""
     for o_index, objective in enumerate(okr_set.objectives):
-        if objective.id != request.objective:
+        if objective.id != objective_id:
             continue
         for k_index, kr in enumerate(objective.key_results):
-            if kr.id == request.key_result:
+            if kr.id == key_result_id:
                 return o_index, k_index, kr
     return None
 
@@ -219,25 +277,41 @@ def _reads_back_as_intended(
     loaded: LoadedFile,
     planned: list[_Planned],
     day: dt.date,
-    note: str | None,
     settings: Settings,
 ) -> bool:
-    """The guard: the edited text, read with the checker's reader, holds exactly the old values
-    plus the new check-ins (and `current` / `done` following them), and the checker finds no
-    new problem in it."""
+    """The guard: the edited text holds exactly the old values plus the new check-ins (and
+    `current` / `done` following them)."""
+
+    def change(expected: dict[str, Any]) -> None:
+        for one in planned:
+            target = expected["objectives"][one.objective_index]["key_results"][one.kr_index]
+            entry: dict[str, Any] = {"date": day, "value": one.value}
+            if one.note:
+                entry["note"] = one.note
+            if one.status:
+                entry["status"] = one.status
+            target.setdefault("checkins", []).append(entry)
+            for key in ("current", "done"):
+                if key in target:
+                    target[key] = one.value
+
+    return reads_back_as(before_text, after_text, loaded, change, settings)
+
+
+def reads_back_as(
+    before_text: str,
+    after_text: str,
+    loaded: LoadedFile,
+    change: Callable[[dict[str, Any]], None],
+    settings: Settings,
+) -> bool:
+    """The guard of every edit: the edited text, read with the checker's reader, holds exactly
+    the old values changed by `change`, and the checker finds no new problem in it."""
     path = loaded.path
     before = read(before_text.encode("utf-8"), path, settings.max_file_bytes)
     assert before.document is not None  # the file loaded
     expected = copy.deepcopy(before.document.data)
-    for one in planned:
-        target = expected["objectives"][one.objective_index]["key_results"][one.kr_index]
-        entry: dict[str, Any] = {"date": day, "value": one.value}
-        if note:
-            entry["note"] = note
-        target.setdefault("checkins", []).append(entry)
-        for key in ("current", "done"):
-            if key in target:
-                target[key] = one.value
+    change(expected)
     after = read(after_text.encode("utf-8"), path, settings.max_file_bytes)
     reloaded = load_text(after_text.encode("utf-8"), path, settings, settings.calendar())
     introduced, _fixed = diagnostic_changes(loaded.diagnostics, reloaded.diagnostics)
@@ -252,7 +326,7 @@ def _reads_back_as_intended(
     )
 
 
-class _NotEditable(Exception):
+class NotEditable(Exception):
     """The file's text cannot take the check-in: a reason of `checkin-not-editable`
     (core/texts/refusals.py)."""
 
@@ -262,29 +336,29 @@ class _NotEditable(Exception):
         self.values = values
 
 
-def _write_one(
-    text: str, path: str, one: _Planned, day: dt.date, note: str | None
-) -> str | Diagnostic:
+def _write_one(text: str, path: str, one: _Planned, day: dt.date) -> str | Diagnostic:
     """One check-in into `text`: the new text, or the refusal saying why it cannot be made."""
     try:
         found = front_matter_nodes(text)
         if isinstance(found, str):
-            raise _NotEditable(found)
+            raise NotEditable(found)
         update = {"current": one.written}
         if one.kr.kind == "milestone":
             update["done"] = one.written
-        return found.apply(_edits_for(found, one, day, note, update))
-    except _NotEditable as refused:
+        return found.apply(_edits_for(found, one, day, update))
+    except NotEditable as refused:
         why = not_editable(refused.reason, **refused.values)
         return refusal(
             "checkin-not-editable", path, one.kr.position, path=path, ref=one.kr.id, why=why
         )
 
 
-def _checkin_item(day: dt.date, value: str, note: str | None, flow: bool) -> list[tuple[str, str]]:
-    pairs = [("date", day.isoformat()), ("value", value)]
-    if note:
-        pairs.append(("note", yaml_text(note, flow=flow)))
+def _checkin_item(one: _Planned, day: dt.date, flow: bool) -> list[tuple[str, str]]:
+    pairs = [("date", day.isoformat()), ("value", one.written)]
+    if one.status:
+        pairs.append(("status", one.status))
+    if one.note:
+        pairs.append(("note", yaml_text(one.note, flow=flow)))
     return pairs
 
 
@@ -323,16 +397,17 @@ def _any_checkins_style(root: Node) -> tuple[str, int] | None:
     return None
 
 
-def _key_result_node(found: FrontMatterText, one: _Planned) -> MappingNode:
+def key_result_node(found: FrontMatterText, objective_index: int, kr_index: int) -> MappingNode:
+    """The YAML node of a key result, found by its indexes (raises NotEditable)."""
     objectives = get(found.root, "objectives")
     if objectives is None or not isinstance(objectives[1], SequenceNode):
-        raise _NotEditable("no-objectives")
-    krs = get(objectives[1].value[one.objective_index], "key_results")
+        raise NotEditable("no-objectives")
+    krs = get(objectives[1].value[objective_index], "key_results")
     if krs is None or not isinstance(krs[1], SequenceNode):
-        raise _NotEditable("no-key-results")
-    kr = krs[1].value[one.kr_index]
+        raise NotEditable("no-key-results")
+    kr = krs[1].value[kr_index]
     if not isinstance(kr, MappingNode):
-        raise _NotEditable("key-result-not-mapping")
+        raise NotEditable("key-result-not-mapping")
     return kr
 
 
@@ -340,13 +415,11 @@ def _edits_for(
     found: FrontMatterText,
     one: _Planned,
     day: dt.date,
-    note: str | None,
     update: dict[str, str],
 ) -> list[TextEdit]:
     """The edits (offsets in the YAML text) for one check-in and the values that follow it."""
     yaml, newline = found.yaml, found.newline
-    kr = _key_result_node(found, one)
-    value_text = one.written
+    kr = key_result_node(found, one.objective_index, one.kr_index)
     edits: list[TextEdit] = []
     for key, text in update.items():
         pair = get(kr, key)
@@ -354,7 +427,7 @@ def _edits_for(
             continue
         node = pair[1]
         if not isinstance(node, ScalarNode) or node.start_mark.line != node.end_mark.line:
-            raise _NotEditable("value-not-one-line", key=key)
+            raise NotEditable("value-not-one-line", key=key)
         start, end = found.offset(node.start_mark), found.offset(node.end_mark)
         edits.append(TextEdit(start, end - start, text))
 
@@ -368,13 +441,13 @@ def _edits_for(
         if sequence.flow_style:
             close = found.offset(sequence.end_mark) - 1
             if yaml[close] != "]":
-                raise _NotEditable("checkins-unclosed")
-            item = _flow_item(_checkin_item(day, value_text, note, True))
+                raise NotEditable("checkins-unclosed")
+            item = _flow_item(_checkin_item(one, day, True))
             return [*edits, insert_in_flow(yaml, close, item)]
         last = sequence.value[-1]
         flow = bool(getattr(last, "flow_style", False))
         dash = sequence.start_mark.column
-        pairs = _checkin_item(day, value_text, note, flow)
+        pairs = _checkin_item(one, day, flow)
         text = (
             " " * dash + "- " + _flow_item(pairs) + newline
             if flow
@@ -383,19 +456,19 @@ def _edits_for(
         at = found.line_offset(last_line(sequence, found.yaml_lines) + 1)
         return [*edits, TextEdit(at, 0, text)]
     if existing is not None:
-        raise _NotEditable("checkins-not-list")
+        raise NotEditable("checkins-not-list")
 
     # No `checkins:` yet: add one at the end of the key result, styled like the file's others.
     if getattr(kr, "flow_style", False):
         close = found.offset(kr.end_mark) - 1
         if yaml[close] != "}":
-            raise _NotEditable("key-result-unclosed")
-        item = _flow_item(_checkin_item(day, value_text, note, True))
+            raise NotEditable("key-result-unclosed")
+        item = _flow_item(_checkin_item(one, day, True))
         return [*edits, insert_in_flow(yaml, close, f"checkins: [{item}]")]
     style, indent = _any_checkins_style(found.root) or ("flow", 2)
     key_column = kr.start_mark.column
     dash = key_column + indent
-    pairs = _checkin_item(day, value_text, note, style != "block")
+    pairs = _checkin_item(one, day, style != "block")
     lines = " " * key_column + "checkins:"
     if style == "list":
         lines += f" [{_flow_item(pairs)}]{newline}"

@@ -186,6 +186,20 @@ CODES: dict[str, tuple[Severity, str]] = {
     "checkin-note-too-long": (Severity.ERROR, "the note is longer than 2,000 characters"),
     "checkin-not-editable": (Severity.ERROR, "the file's text cannot take the check-in"),
     "checkin-read-back": (Severity.ERROR, "the edited file would not read back as intended"),
+    # Refusals of `okr score` (core/texts/checkin.py holds their texts)
+    "score-not-a-number": (Severity.ERROR, "a score that is not a number or a percentage"),
+    "score-out-of-range": (Severity.ERROR, "a score outside 0 to 1"),
+    # Refusals of `okr checkin --from-csv`
+    "csv-unreadable": (Severity.ERROR, "the CSV file is not UTF-8"),
+    "csv-header": (Severity.ERROR, "the CSV's header row lacks a column"),
+    "csv-row": (Severity.ERROR, "a row of the CSV cannot be read"),
+    "csv-unknown-set": (Severity.ERROR, "a row names an OKR set that does not exist"),
+    # Refusals of `okr apply-issue`
+    "apply-no-form": (Severity.ERROR, "the issue was not written with an OKR form"),
+    "apply-not-member": (Severity.ERROR, "the issue's author is not a member of the repository"),
+    "apply-unknown-set": (Severity.ERROR, "the issue names an OKR set that does not exist"),
+    "apply-broken-set": (Severity.ERROR, "the OKR set of the issue has errors of its own"),
+    "apply-not-written": (Severity.ERROR, "the OKR files could not be written"),
 }
 
 

@@ -303,6 +303,9 @@ def _plain(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_SIGNS)
 
 
+plain = _plain  # for `okr checkin`, which reads values as the forms do
+
+
 # Line and paragraph separators and the bidirectional overrides that make text read other than
 # it is stored; not every format character (emoji sequences hold zero-width joiners).
 _INVISIBLE = frozenset("\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -350,8 +353,11 @@ def parse_date(text: str) -> dt.date | None:
 
 
 # A number as people type it: an optional sign, digits with or without thousands separators in
-# groups of three, an optional decimal part.
-_NUMBER = re.compile(r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|[-+]?\.[0-9]+")
+# groups of three, an optional decimal part. No leading zero (`010`: ten, or eight as YAML 1.1
+# reads it?).
+_NUMBER = re.compile(
+    r"[-+]?(?:[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*|0)(?:\.[0-9]+)?|[-+]?\.[0-9]+"
+)
 _LINE = re.compile(r"(?P<ref>[^=]*?)\s*=\s*(?P<value>.*)")
 _STATUS_TAIL = re.compile(r"(?P<head>.*?)\s*\[(?P<status>[^\[\]]*)\]")
 
@@ -438,28 +444,45 @@ def parse_status(text: str) -> Status | None:
     return STATUS_WORDS.get(" ".join(text.lower().replace("-", " ").split()))
 
 
-def _update(line: _Line) -> KeyResultUpdate | Problem:
-    value, status = line.value, None
+def split_status(value: str) -> tuple[str, Status | None] | str:
+    """A value and the status written after it (`7600 [有风险]`, `7600 有风险`), or the code of
+    the problem: a bracketed word that is no status. The value is plain text."""
     bracketed = _STATUS_TAIL.fullmatch(value)  # `7600 [有风险]`; 【】 and ［］ are plain [ ]
     if bracketed:
-        value = bracketed["head"]
         status = parse_status(bracketed["status"])
-        if status is None:
-            return problem("status-unknown", line.number, text=bracketed["status"].strip())
+        return (bracketed["head"], status) if status is not None else "status-unknown"
+    lowered = value.lower()
+    for words, word_status in STATUS_WORDS.items():
+        shorter = value[: -len(words)].rstrip()
+        if lowered.endswith(words) and shorter and parse_reading(shorter)[0] is not None:
+            return shorter, word_status  # a status written without brackets: `7600 有风险`
+    return value, None
+
+
+def _update(line: _Line) -> KeyResultUpdate | Problem:
+    split = split_status(line.value)
+    if isinstance(split, str):
+        text = _STATUS_TAIL.fullmatch(line.value)
+        return problem(split, line.number, text=text["status"].strip() if text else line.value)
+    value, status = split
     reading, code = parse_reading(value)
-    if reading is None and not bracketed:
-        # A status written without brackets: `7600 有风险`.
-        for words, word_status in STATUS_WORDS.items():
-            if value.lower().endswith(words):
-                shorter = value[: -len(words)].rstrip()
-                reading, code = parse_reading(shorter) if shorter else (None, code)
-                status = word_status
-                if reading is not None:
-                    value = shorter
-                break
     if reading is None:
         return problem(code or "value-invalid", line.number, text=value)
     return KeyResultUpdate(line.objective, line.key_result, reading, status, line.note, line.number)
+
+
+def split_line(text: str) -> tuple[str, str, str, str | None] | None:
+    """`O1/KR1 = 7600 [有风险] # note` as (objective, key result, plain value, note), or None
+    when it is not such a line: the grammar of a form's line, for `okr checkin` and `okr score`
+    too."""
+    if _has_control(text):
+        return None
+    head, note = _split_note(text)
+    match = _LINE.fullmatch(_plain(head).strip())
+    reference = _reference(match["ref"]) if match else None
+    if match is None or reference is None:
+        return None
+    return reference[0], reference[1], match["value"].strip(), note
 
 
 def parse_score(text: str) -> tuple[float | None, str | None]:

@@ -162,6 +162,7 @@ def _build_set(
         body=document.body,
         body_line=document.body_line,
         positions={key: at(key) for key in ("cycle", "owner", "parent", "level")},
+        github=list(given.github),
         draft=given.status == "draft",
     )
     _lint_set(okr_set, settings, out)
@@ -320,7 +321,7 @@ def _build_key_result(
                     previous=checkins[-1].date.isoformat(),
                 ),
             )
-        checkins.append(Checkin(checkin_in.date, value, checkin_in.note, where))
+        checkins.append(Checkin(checkin_in.date, value, checkin_in.note, where, checkin_in.status))
 
     current = given.current
     if current is not None and isinstance(current, bool) != (kind == "milestone"):

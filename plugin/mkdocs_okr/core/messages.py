@@ -18,6 +18,7 @@ import string
 from dataclasses import dataclass
 from typing import Union
 
+from .texts import checkin as checkin_texts
 from .texts import command, files, issues, keyboard, organisation, refusals, review, schema
 
 LANGUAGES = ("en", "zh")
@@ -46,6 +47,7 @@ MESSAGES: dict[str, dict[str, str]] = _collect(
     command.TEXTS,
     review.TEXTS,
     keyboard.TEXTS,
+    checkin_texts.TEXTS,
 )
 
 PART = "part"  # the prefix of the keys of pieces shared by many messages

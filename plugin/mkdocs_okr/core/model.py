@@ -40,6 +40,7 @@ class Checkin:
     value: float | bool
     note: str | None
     position: Position
+    status: str | None = None  # on-track | at-risk | off-track, as the owner judged it
 
 
 # Key results, objectives and sets compare by identity (eq=False): each is one place in one
@@ -189,6 +190,7 @@ class OkrSet:
     body: str
     body_line: int
     positions: dict[str, Position]
+    github: list[str] = field(default_factory=list)  # handles the reminder @mentions
     # `status: draft`: written by `okr new` and `okr carry` until a person has reviewed the set.
     # A draft is shown, marked, but left out of the cycle's figures (core/review.py).
     draft: bool = False

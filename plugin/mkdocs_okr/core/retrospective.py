@@ -37,6 +37,7 @@ class BodyParts:
     before: str  # the body above the section's heading
     section: str  # the section's text under its heading, stripped
     after: str  # the body after the section (a heading of the same or a higher level on)
+    heading: str = ""  # the section's heading as written
 
 
 def split_retrospective(body: str) -> BodyParts | None:
@@ -70,6 +71,7 @@ def _parts(lines: list[str], heading: list[int], end: int) -> BodyParts:
         before="\n".join(lines[: heading[0]]).strip("\n"),
         section="\n".join(lines[heading[1] : end]).strip(),
         after="\n".join(lines[end:]).strip("\n"),
+        heading="\n".join(lines[heading[0] : heading[1]]),
     )
 
 
@@ -94,3 +96,19 @@ def without_retrospective(body: str) -> str:
     if parts is None:
         return body.strip("\n")
     return "\n\n".join(part for part in (parts.before, parts.after) if part)
+
+
+RETROSPECTIVE_HEADINGS = {"zh": "## 复盘", "en": "## Retrospective"}
+
+
+def with_retrospective(body: str, section: str, language: str = "zh") -> str:
+    """The body with `section` as its retrospective: the section's text replaced under its own
+    heading, or a new section (`## 复盘` / `## Retrospective`) at the end. Line breaks are `\n`."""
+    section = section.strip("\n")
+    parts = split_retrospective(body)
+    if parts is None:
+        heading = RETROSPECTIVE_HEADINGS.get(language, RETROSPECTIVE_HEADINGS["en"])
+        kept = body.strip("\n")
+        return "\n\n".join(part for part in (kept, heading, section) if part) + "\n"
+    pieces = (parts.before, parts.heading, section, parts.after)
+    return "\n\n".join(piece for piece in pieces if piece) + "\n"

@@ -100,6 +100,8 @@ ObjectiveType = Annotated[
 Level = Annotated[
     Literal["company", "team", "individual"], BeforeValidator(partial(synonym, "level"))
 ]
+# A GitHub account's name, as @mentioned: letters, digits and single '-' inside, up to 39.
+GithubHandle = Annotated[str, Field(pattern=r"^[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}$")]
 
 
 class _Strict(BaseModel):
@@ -109,6 +111,8 @@ class _Strict(BaseModel):
 class CheckinIn(_Strict):
     date: Day
     value: Value
+    # How the owner judged the key result that week (the forms' 正常 / 有风险 / 已延期).
+    status: Literal["on-track", "at-risk", "off-track"] | None = None
     note: Text | None = None
 
 
@@ -148,6 +152,8 @@ class OkrSetIn(_Strict):
     parent: OwnerId | None = None
     status: Literal["draft", "active"] | None = None
     tags: Tags = Field(default_factory=list)
+    # The owners' GitHub accounts, @mentioned by the weekly reminder (`okr remind`).
+    github: list[GithubHandle] = Field(default_factory=list)
     objectives: Annotated[list[ObjectiveIn], Field(min_length=1)]
 
 

@@ -103,6 +103,7 @@ class CheckinRow:
     date: dt.date
     value: str  # with its unit, or done / not done
     note: str
+    status: str = ""  # on-track | at-risk | off-track, as the owner judged it; "" if not said
 
 
 @dataclass(frozen=True)
@@ -386,7 +387,7 @@ class SiteFacts:
             [self.goal_link(g, links, cycle.id) for g in supporters],
             self.trend(okr_set, kr) if kr.kind == "numeric" and not kr.dropped else Markup(""),
             [
-                CheckinRow(c.date, self.checkin_value(kr, c.value), c.note or "")
+                CheckinRow(c.date, self.checkin_value(kr, c.value), c.note or "", c.status or "")
                 for c in reversed(kr.checkins)
             ],
         )

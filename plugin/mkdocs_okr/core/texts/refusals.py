@@ -82,10 +82,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "{ref}：这是要达到的数字，请写数字，不要写 true 或 false。",
     },
     "checkin-not-a-number": {
-        "en": "{ref}: '{text}' is not a number: write it plainly, like 6500 or 1.8 (no "
-        "thousands separators, units or %).",
-        "zh": "{ref}：“{text}”不是数字：请直接写数字，例如 6500 或 1.8"
-        "（不要千位分隔符、单位或 %）。",
+        "en": "{ref}: '{text}' is not a number: write it like 6500, 6,500, 1.8 or 76% (of the "
+        "way from start to target), without units or words.",
+        "zh": "{ref}：“{text}”不是数字：请写成 6500、6,500、1.8 或 76%（从起点到目标走了多少），"
+        "不要带单位或文字。",
     },
     "checkin-not-after-latest": {
         "en": "{ref}: the latest check-in is dated {latest}; a new one must come after it, not "
