@@ -11,7 +11,7 @@ theme, search and Markdown settings:
 - plain: Material alone, building the pages `okr render` wrote (no plugin).
 
 Each round builds the three in a rotating order, each `mkdocs build` in a new process, and
-records wall time, peak memory, the load average and the size of the search index. It prints
+records wall time, CPU time, peak memory, the load average and the size of the search index. It prints
 medians, the median of each round's own ratio (steadier than a ratio of medians on a loaded
 machine) and the index per OKR set.
 
@@ -34,7 +34,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build import TODAY, timed_build
+from build import TODAY, timed_build_cpu
 from generate import generate
 
 REPO = Path(__file__).resolve().parents[1]
@@ -119,8 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         order = VARIANTS[round_ % 3 :] + VARIANTS[: round_ % 3]
         for name in order:
             load = os.getloadavg()[0]
-            seconds, mib = timed_build(projects[name])
-            run = {"seconds": seconds, "max_rss_mib": mib, "load": load}
+            seconds, mib, cpu = timed_build_cpu(projects[name])
+            run = {"seconds": seconds, "cpu_s": cpu, "max_rss_mib": mib, "load": load}
             run["index_bytes"] = index_bytes(projects[name])
             runs[name].append(run)
             print(f"round {round_ + 1} {name}: {json.dumps(run)}", flush=True)
@@ -130,14 +130,16 @@ def main(argv: list[str] | None = None) -> int:
             "median_s": statistics.median(r["seconds"] for r in values),
             "min_s": min(r["seconds"] for r in values),
             "max_s": max(r["seconds"] for r in values),
+            "median_cpu_s": statistics.median(r["cpu_s"] for r in values),
             "max_rss_mib": max(r["max_rss_mib"] for r in values),
             "index_kb_per_set": values[-1]["index_bytes"] / 1024 / args.n,
         }
     for a, b in (("before", "after"), ("after", "plain"), ("before", "plain")):
-        paired = [x["seconds"] / y["seconds"] for x, y in zip(runs[a], runs[b], strict=True)]
+        pairs = list(zip(runs[a], runs[b], strict=True))
         summary[f"{a}/{b}"] = {
             "of_medians": summary[a]["median_s"] / summary[b]["median_s"],
-            "paired_median": statistics.median(paired),
+            "paired_median": statistics.median(x["seconds"] / y["seconds"] for x, y in pairs),
+            "cpu_paired_median": statistics.median(x["cpu_s"] / y["cpu_s"] for x, y in pairs),
         }
     results = {
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
