@@ -62,6 +62,27 @@ def _config(nav: list[Any], with_plugin: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_plain(plain: Path, okrs: Path) -> list[str]:
+    """Write the plugin's pages into the plain project with `okr render` (its mkdocs.yml names
+    the plugin's options), from a copy of the OKR folder; the index pages, in nav order."""
+    shutil.copytree(okrs, plain / "okrs")
+    okr = Path(sys.executable).parent / "okr"
+    subprocess.run(
+        [str(okr), "render", "--config", "mkdocs.yml", "--out", "docs/okr", "--today", TODAY],
+        cwd=plain,
+        check=True,
+        capture_output=True,
+    )
+    shutil.rmtree(plain / "okrs")
+    index_pages = ["okr/index.md", "okr/week/index.md"]
+    index_pages += sorted(
+        f"okr/{p.parent.name}/index.md"
+        for p in (plain / "docs" / "okr").glob("*/index.md")
+        if p.parent.name not in ("week", "calibration", "problems", "owners")
+    )
+    return [*index_pages, "okr/calibration/index.md", "okr/problems/index.md"]
+
+
 def prepare(n: int, seed: int) -> tuple[Path, Path]:
     """The two projects for size n (made once, reused on later runs)."""
     base = OUT / f"n{n}-seed{seed}"
@@ -75,30 +96,7 @@ def prepare(n: int, seed: int) -> tuple[Path, Path]:
     generate(ours / "okrs", n, seed)
     # The plain project gets the plugin's own pages as files.
     (plain / "mkdocs.yml").write_text(_config([], with_plugin=True), encoding="utf-8")
-    shutil.copytree(ours / "okrs", plain / "okrs")
-    subprocess.run(
-        [
-            str(Path(sys.executable).parent / "okr"),
-            "render",
-            "--config",
-            "mkdocs.yml",
-            "--out",
-            "docs/okr",
-            "--today",
-            TODAY,
-        ],
-        cwd=plain,
-        check=True,
-        capture_output=True,
-    )
-    shutil.rmtree(plain / "okrs")
-    index_pages = ["okr/index.md", "okr/week/index.md"]
-    index_pages += sorted(
-        f"okr/{p.parent.name}/index.md"
-        for p in (plain / "docs" / "okr").glob("*/index.md")
-        if p.parent.name not in ("week", "calibration", "problems", "owners")
-    )
-    index_pages += ["okr/calibration/index.md", "okr/problems/index.md"]
+    index_pages = render_plain(plain, ours / "okrs")
     (plain / "mkdocs.yml").write_text(
         _config(["index.md", *index_pages], with_plugin=False), encoding="utf-8"
     )

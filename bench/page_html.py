@@ -27,14 +27,13 @@ import os
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build import TODAY, timed_build_cpu
+from build import TODAY, render_plain, timed_build_cpu
 from generate import generate
 
 REPO = Path(__file__).resolve().parents[1]
@@ -78,23 +77,7 @@ def prepare(n: int, seed: int) -> dict[str, Path]:
         _with_okr(settings) + f"hooks:\n  - {HOOKS}\n" + nav, encoding="utf-8"
     )
     plain = projects["plain"]
-    shutil.copytree(projects["after"] / "okrs", plain / "okrs")
-    (plain / "mkdocs.yml").write_text(_with_okr(settings) + nav, encoding="utf-8")
-    okr = Path(sys.executable).parent / "okr"
-    subprocess.run(
-        [str(okr), "render", "--config", "mkdocs.yml", "--out", "docs/okr", "--today", TODAY],
-        cwd=plain,
-        check=True,
-        capture_output=True,
-    )
-    shutil.rmtree(plain / "okrs")
-    index_pages = ["okr/index.md", "okr/week/index.md"]
-    index_pages += sorted(
-        f"okr/{p.parent.name}/index.md"
-        for p in (plain / "docs" / "okr").glob("*/index.md")
-        if p.parent.name not in ("week", "calibration", "problems", "owners")
-    )
-    index_pages += ["okr/calibration/index.md", "okr/problems/index.md"]
+    index_pages = render_plain(plain, projects["after"] / "okrs")
     plain_settings = settings.replace("\nextra_css:\n", "\nextra_css:\n  - okr/okr.css\n", 1)
     (plain / "mkdocs.yml").write_text(
         plain_settings + "nav:\n" + "".join(f"  - {p}\n" for p in ["index.md", *index_pages]),

@@ -4,17 +4,9 @@ only gather sets, and still leads from a key result's title or an owner's name t
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def page(browser: Browser) -> Page:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return page
 
 
 def _search(page: Page, url: str, words: str) -> None:
@@ -42,8 +34,8 @@ def test_an_owners_name_finds_their_set_page(page: Page, example_url: str) -> No
 
 
 def test_pages_that_gather_sets_are_not_results(page: Page, example_url: str) -> None:
-    # The tree and the week page list every set's titles; the set pages are the results.
-    _search(page, example_url + "okr/", "负面舆情")
+    # The tree and the week page repeat the sets' titles and notes; the set pages are the results.
+    _search(page, example_url + "okr/", "黑五网一")
     expect(page.locator(".md-search-result__item a").first).to_be_visible(timeout=30_000)
     hrefs = page.locator(".md-search-result__item a").evaluate_all(
         "links => links.map(link => link.getAttribute('href'))"
