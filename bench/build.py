@@ -62,6 +62,27 @@ def _config(nav: list[Any], with_plugin: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_plain(plain: Path, okrs: Path) -> list[str]:
+    """Write the plugin's pages into the plain project with `okr render` (its mkdocs.yml names
+    the plugin's options), from a copy of the OKR folder; the index pages, in nav order."""
+    shutil.copytree(okrs, plain / "okrs")
+    okr = Path(sys.executable).parent / "okr"
+    subprocess.run(
+        [str(okr), "render", "--config", "mkdocs.yml", "--out", "docs/okr", "--today", TODAY],
+        cwd=plain,
+        check=True,
+        capture_output=True,
+    )
+    shutil.rmtree(plain / "okrs")
+    index_pages = ["okr/index.md", "okr/week/index.md"]
+    index_pages += sorted(
+        f"okr/{p.parent.name}/index.md"
+        for p in (plain / "docs" / "okr").glob("*/index.md")
+        if p.parent.name not in ("week", "calibration", "problems", "owners")
+    )
+    return [*index_pages, "okr/calibration/index.md", "okr/problems/index.md"]
+
+
 def prepare(n: int, seed: int) -> tuple[Path, Path]:
     """The two projects for size n (made once, reused on later runs)."""
     base = OUT / f"n{n}-seed{seed}"
@@ -75,30 +96,7 @@ def prepare(n: int, seed: int) -> tuple[Path, Path]:
     generate(ours / "okrs", n, seed)
     # The plain project gets the plugin's own pages as files.
     (plain / "mkdocs.yml").write_text(_config([], with_plugin=True), encoding="utf-8")
-    shutil.copytree(ours / "okrs", plain / "okrs")
-    subprocess.run(
-        [
-            str(Path(sys.executable).parent / "okr"),
-            "render",
-            "--config",
-            "mkdocs.yml",
-            "--out",
-            "docs/okr",
-            "--today",
-            TODAY,
-        ],
-        cwd=plain,
-        check=True,
-        capture_output=True,
-    )
-    shutil.rmtree(plain / "okrs")
-    index_pages = ["okr/index.md", "okr/week/index.md"]
-    index_pages += sorted(
-        f"okr/{p.parent.name}/index.md"
-        for p in (plain / "docs" / "okr").glob("*/index.md")
-        if p.parent.name not in ("week", "calibration", "problems", "owners")
-    )
-    index_pages += ["okr/calibration/index.md", "okr/problems/index.md"]
+    index_pages = render_plain(plain, ours / "okrs")
     (plain / "mkdocs.yml").write_text(
         _config(["index.md", *index_pages], with_plugin=False), encoding="utf-8"
     )
@@ -111,6 +109,13 @@ def prepare(n: int, seed: int) -> tuple[Path, Path]:
 
 def timed_build(project: Path) -> tuple[float, float]:
     """Seconds and peak memory (MiB) of one `mkdocs build` in a new process."""
+    seconds, mib, _cpu = timed_build_cpu(project)
+    return seconds, mib
+
+
+def timed_build_cpu(project: Path) -> tuple[float, float, float]:
+    """Seconds, peak memory (MiB) and CPU seconds (user + system) of one `mkdocs build` in a
+    new process. On a loaded machine the CPU time is the steadier of the two times."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
     process = subprocess.Popen(
@@ -126,7 +131,7 @@ def timed_build(project: Path) -> tuple[float, float]:
         raise SystemExit(
             f"mkdocs build failed in {project}: {process.stderr.read().decode() if process.stderr else ''}"
         )
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def rebuild_share(project: Path) -> list[float]:

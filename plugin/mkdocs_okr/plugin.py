@@ -15,13 +15,20 @@ Hooks used, and why:
   entries is rendered into every page and makes builds quadratic.
 - on_nav: with an explicit `nav:` in mkdocs.yml, list the cycle pages after the OKR home (or
   add an OKR section); an automatic nav already holds them.
+- on_page_markdown / on_page_content: a generated page is one block of finished HTML, which
+  Python-Markdown would only copy (10 ms for a set page, most of a large site's build). The
+  page is handed to Python-Markdown empty and its HTML is put back as the page's content, with
+  what the Markdown pass gave before: no table of contents (headings inside raw HTML never have
+  one) and the ids other pages' links may point at.
 - on_page_context: point Material's "edit this page" button of a set page at its OKR file.
 """
 
 from __future__ import annotations
 
+import html as html_text
 import logging
 import posixpath
+import re
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -55,6 +62,10 @@ log = get_plugin_logger("okr")
 # makes Material's script fetch the repository's stars and forks from its host's API.
 QUIET_SOURCE_PARTIAL = str(Path(__file__).parent / "templates" / "quiet_source")
 
+# An id in an opening tag: `<` followed by a letter starts a tag in this HTML, because every text
+# in it has its `<` escaped (Jinja's autoescape, nh3 for bodies).
+_TAG_ID = re.compile(r'<[a-zA-Z][^>]*?\sid="([^"]*)"')
+
 _LEVELS = {
     Severity.ERROR: logging.ERROR,
     Severity.WARNING: logging.WARNING,
@@ -71,6 +82,10 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         self.folder = Path("okrs")
         self.edit_urls: dict[str, str] = {}
         self.nav_paths: list[str] = []
+        self.html_pages: set[str] = set()
+        """Generated pages (src_uri) whose text is finished HTML: Python-Markdown is skipped."""
+        self._held: tuple[File, str] | None = None
+        """The page between on_page_markdown and on_page_content, and its HTML."""
         # Kept across `mkdocs serve` rebuilds (on_startup keeps this instance): a rebuild
         # parses and renders only what changed.
         self.serve_memo = ServeMemo()
@@ -142,6 +157,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         keys = serve.start(organisation) if serve else None
         self.edit_urls = {}
         self.nav_paths = []
+        self.html_pages = set()
         automatic_nav = config.nav is None
         pages = render_pages(organisation, options, serve.pages if serve else None, keys)
         for page in pages:
@@ -150,9 +166,11 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
             # With an explicit nav, on_nav places the index pages; MkDocs need not list them.
             in_nav = page.in_nav and automatic_nav
             inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
-            self._add(
+            added = self._add(
                 files, File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
             )
+            if added:
+                self.html_pages.add(page.path)
             if page.edit_url:
                 self.edit_urls[page.path] = page.edit_url
         css = posixpath.join(options.pages_dir, "okr.css")
@@ -168,13 +186,14 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
             serve.finish(keys)
         return files
 
-    def _add(self, files: Files, file: File) -> None:
+    def _add(self, files: Files, file: File) -> bool:
         if file.src_uri in files.src_uris:
             log.warning(
                 f"docs/{file.src_uri} exists, so the generated OKR page of that name is not added."
             )
-            return
+            return False
         files.append(file)
+        return True
 
     def _log(self, diagnostics: list[Diagnostic], config: MkDocsConfig) -> None:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -225,6 +244,32 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
             if following is not None:
                 following.previous_page = previous
         return nav
+
+    @event_priority(-100)  # last: the text as every other plugin left it
+    def on_page_markdown(
+        self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
+    ) -> str:
+        # Only the text this plugin generated: if another plugin changed it, Python-Markdown
+        # reads it as before. (The front matter is gone: the text is the end of the file's.)
+        file = page.file
+        if file.src_uri in self.html_pages and file.content_string.endswith(markdown):
+            self._held = (file, markdown)
+            return ""
+        return markdown
+
+    @event_priority(100)  # first: other plugins read the page's HTML
+    def on_page_content(
+        self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
+    ) -> str:
+        held, self._held = self._held, None
+        if held is None or held[0] is not page.file:
+            return html
+        finished = held[1]
+        page.markdown = finished
+        # What MkDocs' Markdown pass collects from raw HTML, for links to this page's anchors.
+        page.present_anchor_ids = {html_text.unescape(id_) for id_ in _TAG_ID.findall(finished)}
+        # Python-Markdown gives a raw HTML block back as it is, without the surrounding space.
+        return finished.strip()
 
     def on_page_context(
         self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation

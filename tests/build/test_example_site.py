@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -174,6 +175,62 @@ def test_search_index_finds_key_results(site: Path, export: dict) -> None:
     # jieba inserts zero-width spaces between Chinese words in the index.
     assert kr["title"].replace(" ", "")[:6] in titles.replace("\u200b", "").replace(" ", "")
     assert any(doc["location"].startswith("okr/2026-Q4/social-media/") for doc in index["docs"])
+
+
+def _search_docs(site: Path) -> list[dict]:
+    docs: list[dict] = json.loads(
+        (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    )["docs"]
+    return docs
+
+
+def _words(text: str) -> str:
+    """Index text without jieba's zero-width spaces and other spaces, for comparisons."""
+    return text.replace("\u200b", "").replace(" ", "")
+
+
+def test_search_index_holds_at_most_5_kb_per_set(site: Path, export: dict) -> None:
+    okr_docs = [doc for doc in _search_docs(site) if doc["location"].startswith("okr/")]
+    # Measured as Material writes the index: compact JSON, non-ASCII escaped.
+    size = sum(len(json.dumps(doc, separators=(",", ":"))) for doc in okr_docs)
+    assert size / len(export["sets"]) < 5 * 1024
+
+
+def test_search_leaves_out_the_pages_that_gather_sets(site: Path) -> None:
+    pages = {doc["location"].split("#")[0] for doc in _search_docs(site)}
+    gathering = re.compile(r"okr/(week|calibration)/|okr/\d[^/]*/((tree|review)/)?$")
+    assert sorted(page for page in pages if gathering.fullmatch(page)) == []
+    assert {"okr/", "okr/problems/", "okr/owners/brand/"} <= pages
+
+
+def test_search_finds_each_set_by_its_titles_owner_and_latest_notes(
+    site: Path, export: dict
+) -> None:
+    docs = _search_docs(site)
+    for okr_set in export["sets"]:
+        page = f"okr/{okr_set['cycle']}/{okr_set['owner']}/"
+        text = _words(
+            " ".join(d["title"] + " " + d["text"] for d in docs if d["location"].startswith(page))
+        )
+        assert _words(okr_set["name"]) in text, page
+        assert okr_set["owner"] in text, page
+        for objective in okr_set["objectives"]:
+            assert _words(objective["title"]) in text, page
+            for kr in objective["key_results"]:
+                assert _words(kr["title"]) in text, page
+                notes = [c["note"] for c in kr["checkins"] if c.get("note")]
+                if notes:
+                    assert _words(notes[-1]) in text, page
+    # Bars' percentages, charts, the members' table and the supporters' links are on the page
+    # (the team's member 小王 is listed there), not in the index.
+    brand = _words(
+        " ".join(
+            d["text"]
+            for d in docs
+            if d["location"].startswith("okr/2026-Q4/brand/") and "#notes" not in d["location"]
+        )
+    )
+    assert brand and "%" not in brand and "小王" not in brand
 
 
 def test_edit_link_points_at_the_okr_file(site: Path) -> None:

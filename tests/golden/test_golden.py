@@ -36,8 +36,8 @@ from mkdocs_okr.cli import main
 from mkdocs_okr.core.diagnostics import CODES, Diagnostic
 from mkdocs_okr.core.organisation import Organisation, analyse
 from mkdocs_okr.core.settings import Settings
-from mkdocs_okr.core.texts.refusals import TEXTS as REFUSAL_TEXTS
 from mkdocs_okr.core.texts.checkin import TEXTS as COMMAND_REFUSALS
+from mkdocs_okr.core.texts.refusals import TEXTS as REFUSAL_TEXTS
 
 REFUSALS = {key for key in REFUSAL_TEXTS if "." not in key}
 GOLDEN = Path(__file__).parent

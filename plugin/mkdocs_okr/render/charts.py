@@ -2,7 +2,8 @@
 
 Each chart is an `<svg role="img">` with a `<title>` that says in words what it shows, so a
 screen reader gets the facts and not the shapes. Colours come from CSS (classes), so the dark
-palette can recolour them.
+palette can recolour them. Material's search leaves a chart's words out of its index
+(`data-search-exclude`, which it removes from the page once read).
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ def trend(
 
     parts = [
         f'<svg class="okr-chart{" okr-chart--small" if small else ""}" role="img" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'data-search-exclude="true" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" '
         f'preserveAspectRatio="none" xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(label)}</title>",
     ]
@@ -105,7 +107,8 @@ def histogram(counts: list[int], label: str, bin_labels: list[str], colours: lis
     top = max(counts) if any(counts) else 1
     slot = width / bins
     parts = [
-        f'<svg class="okr-chart okr-chart--histogram" role="img" viewBox="0 0 {width} {height}" '
+        f'<svg class="okr-chart okr-chart--histogram" role="img" data-search-exclude="true" '
+        f'viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(label)}</title>",
     ]
@@ -137,7 +140,8 @@ def score_columns(scores: list[tuple[str, float | None]], label: str, colours: l
     width, height, pad_bottom = max(40 * len(scores), 80), 70, 16
     slot = width / max(len(scores), 1)
     parts = [
-        f'<svg class="okr-chart okr-chart--scores" role="img" viewBox="0 0 {_fmt(width)} {height}" '
+        f'<svg class="okr-chart okr-chart--scores" role="img" data-search-exclude="true" '
+        f'viewBox="0 0 {_fmt(width)} {height}" '
         f'width="{_fmt(width)}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(label)}</title>",
     ]

@@ -206,7 +206,17 @@ class SitePages:
         self._inserts[token] = pieces
         return Markup(token)
 
-    def _page(self, path: str, title: str, template: str, in_nav: bool, **context: Any) -> Page:
+    def _page(
+        self,
+        path: str,
+        title: str,
+        template: str,
+        in_nav: bool,
+        searched: bool = True,
+        **context: Any,
+    ) -> Page:
+        """A page; one that is not `searched` only gathers what set pages say (the search
+        index would hold every set again) and is left out of the engine's search."""
         pieces = list(self.env.get_template(template).generate(title=title, **context))
         if self._inserts:
             pieces = [
@@ -232,7 +242,8 @@ class SitePages:
         if pieces:
             pieces[0] = pieces[0].lstrip()
             pieces[-1] = pieces[-1].rstrip()
-        markdown = "".join([f"---\ntitle: {front_matter}\n---\n\n", *pieces, "\n"])
+        search = "" if searched else "search:\n  exclude: true\n"
+        markdown = "".join([f"---\ntitle: {front_matter}\n{search}---\n\n", *pieces, "\n"])
         return Page(path, title, markdown, in_nav, edit)
 
     # Shared parts ---------------------------------------------------------------------------
@@ -337,6 +348,7 @@ class SitePages:
             self.labels["week"],
             "okr/week.html",
             True,
+            searched=False,
             sections=sections,
             week_start=today - dt.timedelta(days=6),
             today=today,
@@ -373,6 +385,7 @@ class SitePages:
             f"{self.labels['cycle']} {cycle.id}",
             "okr/cycle.html",
             True,
+            searched=False,
             cycle=cycle,
             state=self.facts.cycle_state(cycle),
             expected=self.facts.expected(cycle),
@@ -402,7 +415,12 @@ class SitePages:
                 )
             )
         return self._page(
-            path, self.labels["calibration"], "okr/calibration.html", True, parts=parts
+            path,
+            self.labels["calibration"],
+            "okr/calibration.html",
+            True,
+            searched=False,
+            parts=parts,
         )
 
     def _calibration_rows(self, histories: list[list[OkrSet]], links: Links) -> Markup:
@@ -490,6 +508,7 @@ class SitePages:
             f"{self.labels['review']} {cycle.id}",
             "okr/review.html",
             False,  # reached from its cycle page and the home
+            searched=False,
             cycle=cycle,
             links={
                 "cycle": links.to(self.paths.cycle(cycle)),
@@ -538,6 +557,7 @@ class SitePages:
             f"{self.labels['tree']} {cycle.id}",
             "okr/tree.html",
             False,  # reached from its cycle page; keeps the nav to one entry per cycle
+            searched=False,
             tree=self._insert(tree.pieces()),
             unaligned=[
                 self._part(
