@@ -345,14 +345,15 @@ _Request = TypeVar("_Request")
 
 
 def _parsed(
-    values: list[str], parse: Callable[[str], _Request | None], grammar: str
+    values: list[str], parse: Callable[[str], _Request | None], refusal: str, language: str
 ) -> list[_Request] | int:
-    """Each value read by `parse`, or the exit status of the first that is not `grammar`."""
+    """Each value read by `parse`, or the exit status of the first it cannot read (the message
+    `refusal` says how to write one)."""
     requests = []
     for given in values:
         request = parse(given)
         if request is None:
-            return _refuse([f"'{given}' is not {grammar}."])
+            return _refuse([_say(refusal, language, given=given)])
         requests.append(request)
     return requests
 
@@ -367,12 +368,7 @@ def command_checkin(args: argparse.Namespace) -> int:
     if isinstance(opened, int):
         return opened
     settings, file, text = opened
-    requests = _parsed(
-        args.values,
-        parse_request,
-        "OBJECTIVE/KR=VALUE [STATUS] # NOTE (for example O1/KR1=6500, O1/KR1=76% or "
-        "'O1/KR1=6500 [at risk] # note')",
-    )
+    requests = _parsed(args.values, parse_request, "okr.not-a-request", chosen_language(args))
     if isinstance(requests, int):
         return requests
     day = args.date or clock.today(args.today)
@@ -427,7 +423,7 @@ def command_score(args: argparse.Namespace) -> int:
         return opened
     settings, file, text = opened
     requests = _parsed(
-        args.values, parse_score_request, "OBJECTIVE/KR=SCORE (for example O1/KR1=0.7)"
+        args.values, parse_score_request, "okr.not-a-score-request", chosen_language(args)
     )
     if isinstance(requests, int):
         return requests

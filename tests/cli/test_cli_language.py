@@ -94,6 +94,10 @@ def test_refusals_speak_the_language(run: Run, clean: Path, broken: Path) -> Non
     assert "“2024-Q5”不是一个周期" in result.err
     result = run("--lang", "zh", "carry", "2024-Q1", "2024-Q1", "--dir", clean)
     assert "旧周期和新周期是同一个。" in result.err
+    result = run("--lang", "zh", "checkin", brand, "O1-KR1=1")
+    assert "“O1-KR1=1”不是 目标/关键结果=数值" in result.err
+    result = run("--lang", "zh", "score", brand, "O1-KR1=0.7")
+    assert "“O1-KR1=0.7”不是 目标/关键结果=评分" in result.err
 
 
 def test_a_subcommand_lang_still_works(run: Run, tmp_path: Path) -> None:

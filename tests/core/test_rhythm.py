@@ -409,3 +409,25 @@ def test_cycle_figures_before_during_and_after() -> None:
         review.cycle_figures([okr_set], Q1, dt.date(2024, 5, 1), Settings()).on_track == 1
     )  # 0.9 green
     assert review.cycle_figures([okr_set], Q1, dt.date(2023, 12, 1), Settings()).on_track is None
+
+
+def test_a_key_result_graded_in_a_running_cycle_counts_by_its_grade() -> None:
+    # Progress 0.2 trails the expected 0.51 (behind), but the owner graded it 0.8 (green):
+    # once graded, the grade is what the home's "on track" figure counts, as on the set page.
+    company = {
+        "cycle": "2024-Q1",
+        "owner": "company",
+        "level": "company",
+        "objectives": [
+            {
+                "title": "O",
+                "key_results": [
+                    {"title": "graded", "target": 100, "current": 20, "score": 0.8},
+                    {"title": "ungraded", "target": 100, "current": 20},
+                ],
+            }
+        ],
+    }
+    (okr_set,) = organisation(company).sets
+    figures = review.cycle_figures([okr_set], Q1, dt.date(2024, 2, 15), Settings())
+    assert figures.on_track == 1

@@ -165,9 +165,13 @@ def cycle_figures(
     scores = tuple(score for s in sets if (score := s.score) is not None)
     on_track: int | None = None
     if rhythm.is_running(cycle, today):
+        # A key result scored by hand is judged by its grade, as on its set page, not its pace.
         expected = rhythm.expected_progress(cycle, today)
         on_track = sum(
-            rhythm.pace(kr.progress, expected, settings) == rhythm.ON_TRACK for kr in key_results
+            at_least(kr.score, settings.grading.green)
+            if is_scored(kr)
+            else rhythm.pace(kr.progress, expected, settings) == rhythm.ON_TRACK
+            for kr in key_results
         )
     elif rhythm.has_ended(cycle, today):
         on_track = sum(at_least(kr.score, settings.grading.green) for kr in key_results)

@@ -10,8 +10,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "okr.unchanged": {"en": "{file} is unchanged.", "zh": "{file} 没有改动。"},
     "okr.not-a-request": {
-        "en": "'{given}' is not OBJECTIVE/KR=VALUE (for example O1/KR1=6500).",
-        "zh": "“{given}”不是 目标/关键结果=数值 的写法（例如 O1/KR1=6500）。",
+        "en": "'{given}' is not OBJECTIVE/KR=VALUE [STATUS] # NOTE (for example O1/KR1=6500, "
+        "O1/KR1=76% or 'O1/KR1=6500 [at risk] # note').",
+        "zh": "“{given}”不是 目标/关键结果=数值 [状态] # 备注 的写法（例如 O1/KR1=6500、"
+        "O1/KR1=76% 或 'O1/KR1=6500 [有风险] # 备注'）。",
+    },
+    "okr.not-a-score-request": {
+        "en": "'{given}' is not OBJECTIVE/KR=SCORE (for example O1/KR1=0.7).",
+        "zh": "“{given}”不是 目标/关键结果=评分 的写法（例如 O1/KR1=0.7）。",
     },
     "okr.exists-force": {
         "en": "{path} exists; add --force to overwrite it.",
