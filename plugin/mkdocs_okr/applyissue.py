@@ -123,7 +123,7 @@ def apply_issue(
         result = add_checkins(text, path, settings, checkins, request.date)
         recorded = [
             f"- {safe(update.ref)}: {safe(format_reading(update.reading, language))}"
-            + (f" · {safe(STATUS[language][update.status.value])}" if update.status else "")
+            + (f" · {safe(_say(f'status.{update.status.value}', language))}" if update.status else "")
             + (f" · {safe(update.note)}" if update.note else "")
             for update in request.updates
         ]
@@ -131,10 +131,10 @@ def apply_issue(
         result = _grade(text, path, settings, request, language)
         recorded = [f"- {safe(score.ref)}: {score.score:g}" for score in request.scores]
         if request.retrospective:
-            recorded.append(RETROSPECTIVE_RECORDED[language])
+            recorded.append(_say("retrospective", language))
     if result.text is None:
         return Outcome(problems=list(result.problems))
-    heading = RECORDED[language].format(set=safe(str(request.set)), date=request.date)
+    heading = _say("recorded", language, set=safe(str(request.set)), date=str(request.date))
     return Outcome([(path, result.text)], [], [heading, "", *recorded])
 
 
@@ -167,30 +167,21 @@ def _refusal(code: str, **values: str) -> Diagnostic:
     return make(code, "", 0, 0, messages.text(code, **values))
 
 
-STATUS = {
-    "zh": {"on-track": "正常", "at-risk": "有风险", "off-track": "已延期"},
-    "en": {"on-track": "on track", "at-risk": "at risk", "off-track": "off track"},
-}
-RECORDED = {
-    "zh": "已记录 {set}（{date}），等待审核合并：",
-    "en": "Recorded for {set} ({date}), waiting for review:",
-}
-RETROSPECTIVE_RECORDED = {"zh": "- 复盘：已写入", "en": "- Retrospective: written"}
-REFUSED = {
-    "zh": "没有改动任何文件。请修改这个议题（编辑后会自动重新处理）：",
-    "en": "No file was changed. Please edit this issue (it is read again after an edit):",
-}
+
+
+def _say(key: str, language: str, /, **values: str | int) -> str:
+    """The reply's text `key` (core/texts/command.py) in `language`."""
+    return messages.text(f"okr.apply.{key}", **values).render(language)
 
 
 def reply(outcome: Outcome, language: str, extra: Sequence[str] = ()) -> str:
     """The Markdown answer on the issue."""
     if not outcome.problems:
         return "\n".join([*outcome.recorded, *extra]) + "\n"
-    lines = [REFUSED[language], ""]
+    lines = [_say("refused", language), ""]
     for problem in outcome.problems:
         if isinstance(problem, Problem):
-            where = f"line {problem.line}: " if problem.line and language == "en" else ""
-            where = f"第 {problem.line} 行：" if problem.line and language == "zh" else where
+            where = _say("at-line", language, line=problem.line) if problem.line else ""
             lines.append(f"- {where}{safe(problem.message_in(language))} (`{problem.code}`)")
         else:
             lines.append(f"- {safe(problem.message_in(language))} (`{problem.code}`)")

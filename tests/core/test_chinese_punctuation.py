@@ -24,7 +24,6 @@ import yaml
 
 from mkdocs_okr.core.draft import TEXTS as FILE_TEXTS
 from mkdocs_okr.core.messages import MESSAGES
-from mkdocs_okr.core.remind import TEXTS as REMIND_TEXTS
 from mkdocs_okr.core.texts import keyboard, review
 from mkdocs_okr.core.texts.checkin import TEXTS as CHECKIN_TEXTS
 from mkdocs_okr.render.i18n import LABELS
@@ -149,19 +148,7 @@ def example_organisation() -> dict[str, str]:
 
 def command_texts() -> dict[str, str]:
     """The Chinese texts of `okr score`, `--from-csv`, `apply-issue` and `remind`."""
-    texts = {f"{key}.zh": value["zh"] for key, value in CHECKIN_TEXTS.items()}
-    texts.update({f"remind.{key}": value for key, value in REMIND_TEXTS["zh"].items()})
-    texts.update({f"apply-issue.{i}": value for i, value in enumerate(apply_issue_texts())})
-    return texts
-
-
-def apply_issue_texts() -> list[str]:
-    from mkdocs_okr import applyissue
-
-    return [
-        table["zh"]
-        for table in (applyissue.RECORDED, applyissue.REFUSED, applyissue.RETROSPECTIVE_RECORDED)
-    ]
+    return {f"{key}.zh": value["zh"] for key, value in CHECKIN_TEXTS.items()}
 
 
 CATALOGUES: dict[str, Callable[[], dict[str, str]]] = {

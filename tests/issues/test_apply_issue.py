@@ -171,6 +171,14 @@ def test_a_refusal_changes_no_byte_and_says_why(
     assert git(repo, "status", "--porcelain") == ""
 
 
+def test_a_problem_of_the_body_names_its_line_in_the_reply(repo: Path) -> None:
+    # "很多" stands on line 12 of the body: the two lines of check-ins start at line 11.
+    status, reply = apply(repo, event(checkin_body("O1/KR1 = 8200\nO1/KR2 = 很多")))
+    assert status == 1
+    problem = next(line for line in reply.splitlines() if "(`value-invalid`)" in line)
+    assert problem.startswith("- 第 12 行："), problem
+
+
 def test_a_failed_write_changes_no_byte(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def failing(source: object, target: object) -> None:
         raise OSError(30, "Read-only file system")

@@ -88,7 +88,7 @@ class KeyResultDiff:
         """A check-in added, edited or removed, or a new value."""
         return bool(
             self.new_checkins or self.edited_checkins or self.removed_checkins
-        ) or not _same(self.value[0], self.value[1])
+        ) or not same(self.value[0], self.value[1])
 
     @property
     def shown(self) -> bool:
@@ -112,7 +112,7 @@ class ObjectiveDiff:
         return (
             self.status != "unchanged"
             or bool(self.flags)
-            or not _same(*self.score)
+            or not same(*self.score)
             or any(kr.shown for kr in self.key_results)
         )
 
@@ -151,7 +151,7 @@ class SetDiff:
             or self.old_path is not None
             or bool(self.changes)
             or self.body_changed
-            or not _same(*self.score)
+            or not same(*self.score)
             or any(o.shown for o in self.objectives)
         )
 
@@ -205,7 +205,8 @@ class OrganisationDiff:
 # Comparing ------------------------------------------------------------------------------
 
 
-def _same(old: Any, new: Any) -> bool:
+def same(old: Any, new: Any) -> bool:
+    """Two values of a file or two computed figures are the same (floats within 1e-9)."""
     if isinstance(old, float) and isinstance(new, float):
         return abs(old - new) <= 1e-9
     if isinstance(old, bool) or isinstance(new, bool):
@@ -216,7 +217,7 @@ def _same(old: Any, new: Any) -> bool:
 
 
 def _changes(pairs: list[tuple[str, Any, Any]]) -> list[Change]:
-    return [Change(name, old, new) for name, old, new in pairs if not _same(old, new)]
+    return [Change(name, old, new) for name, old, new in pairs if not same(old, new)]
 
 
 def _status(kr: KeyResult) -> str:
@@ -296,7 +297,7 @@ def _key_result(ref: str, old: KeyResult | None, new: KeyResult | None) -> KeyRe
         numeric
         and old_target is not None
         and new_target is not None
-        and not _same(old_target, new_target)
+        and not same(old_target, new_target)
     ):
         direction = 1 if old_target > old.start else -1
         if (new_target - old_target) * direction < 0:

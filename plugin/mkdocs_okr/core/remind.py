@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import figures
+from . import figures, messages
 from .githubtext import inert
 from .issueform import SetRef
 from .issuelinks import checkin_url
@@ -20,31 +20,6 @@ from .model import KeyResult, OkrSet
 from .organisation import Organisation
 from .rhythm import AT_RISK, BEHIND, expected_progress, is_running, is_stale, pace
 from .settings import Settings
-
-TEXTS = {
-    "zh": {
-        "title": "## OKR 进展提醒（{today}）",
-        "stale": "超过 {days} 天没有更新进展的 OKR 集：",
-        "behind": "落后于进度的关键结果：",
-        "last": "最近一次更新 {date}",
-        "never": "还没有更新过",
-        "progress": "进度 {progress}%，按时间应到 {expected}%",
-        "link": "填写本周进展",
-        "who": "**{name}**（{ref}）",
-        "key_result": "{ref} {title}：{progress}",
-    },
-    "en": {
-        "title": "## OKR check-in reminder ({today})",
-        "stale": "OKR sets with no check-in for more than {days} days:",
-        "behind": "Key results behind the cycle's pace:",
-        "last": "last check-in {date}",
-        "never": "no check-in yet",
-        "progress": "progress {progress}%, {expected}% expected by now",
-        "link": "check in",
-        "who": "**{name}** ({ref})",
-        "key_result": "{ref} {title}: {progress}",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -83,36 +58,36 @@ def reminder(
     repo_url: str | None,
 ) -> str:
     """The reminder's Markdown, or "" when nobody is due."""
-    language = language if language in TEXTS else "en"
-    texts = TEXTS[language]
     found = due(organisation, settings, today)
     if not found:
         return ""
-    lines = [texts["title"].format(today=today.isoformat()), ""]
+    lines = [_say("title", language, today=today.isoformat()), ""]
     stale = [item.okr_set for item in found if item.stale]
     if stale:
-        lines += [texts["stale"].format(days=settings.stale_days), ""]
+        lines += [_say("stale", language, days=settings.stale_days), ""]
         for okr_set in stale:
             last = okr_set.last_checkin
-            when = texts["last"].format(date=last.isoformat()) if last else texts["never"]
+            when = (
+                _say("last", language, date=last.isoformat()) if last else _say("never", language)
+            )
             lines.append(f"- {_who(okr_set, repo_url, language)} · {when}")
         lines.append("")
     behind = [item for item in found if item.behind]
     if behind:
-        lines += [texts["behind"], ""]
+        lines += [_say("behind", language), ""]
         for item in behind:
             lines.append(f"- {_who(item.okr_set, repo_url, language)}")
             expected = expected_progress(item.okr_set.cycle, today)
             for kr in item.behind:
                 objective = next(o for o in item.okr_set.objectives if kr in o.key_results)
-                progress = texts["progress"].format(
+                progress = _say(
+                    "progress",
+                    language,
                     progress=figures.hundredths(kr.progress),
                     expected=figures.hundredths(expected),
                 )
                 ref = f"{objective.id}/{kr.id}"
-                shown = texts["key_result"].format(
-                    ref=ref, title=inert(kr.title), progress=progress
-                )
+                shown = _say("key-result", language, ref=ref, title=inert(kr.title), progress=progress)
                 lines.append(f"    - {shown}")
         lines.append("")
     return "\n".join(lines)
@@ -120,8 +95,13 @@ def reminder(
 
 def _who(okr_set: OkrSet, repo_url: str | None, language: str) -> str:
     """`**name** (cycle/owner) @handle · [check in](link)`."""
-    text = TEXTS[language]["who"].format(name=inert(okr_set.name), ref=okr_set.ref)
+    text = _say("who", language, name=inert(okr_set.name), ref=okr_set.ref)
     # Handles passed the schema's pattern: letters, digits and '-', so the mention is exact.
     text += "".join(f" @{handle}" for handle in okr_set.github)
     link = checkin_url(repo_url, SetRef(okr_set.cycle.id, okr_set.owner), language=language)
-    return text + (f" · [{TEXTS[language]['link']}]({link})" if link else "")
+    return text + (f" · [{_say('link', language)}]({link})" if link else "")
+
+
+def _say(key: str, language: str, /, **values: str | int) -> str:
+    """The reminder's text `key` (core/texts/command.py) in `language`."""
+    return messages.text(f"okr.remind.{key}", **values).render(language)

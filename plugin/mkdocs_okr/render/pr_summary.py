@@ -15,7 +15,15 @@ from typing import Any
 
 import jinja2
 
-from ..core.compare import Change, Flag, KeyResultDiff, ObjectiveDiff, OrganisationDiff, SetDiff
+from ..core.compare import (
+    Change,
+    Flag,
+    KeyResultDiff,
+    ObjectiveDiff,
+    OrganisationDiff,
+    SetDiff,
+    same,
+)
 from ..core.diagnostics import Diagnostic
 from ..core.figures import hundredths, shown
 
@@ -216,12 +224,6 @@ def score(value: float | None) -> str:
     return "–" if value is None else f"{shown(value):.2f}"
 
 
-def _same(old: float | None, new: float | None) -> bool:
-    if old is None or new is None:
-        return old is new
-    return abs(old - new) <= 1e-9
-
-
 class DiffRenderer:
     """Builds the Markdown summary of one diff in one language."""
 
@@ -300,7 +302,7 @@ class DiffRenderer:
             parts.append(percent(new_p))
         elif kr.status == "removed":
             parts.append(percent(old_p))
-        elif not _same(old_p, new_p) or kr.progressed:
+        elif not same(old_p, new_p) or kr.progressed:
             parts.append(f"{percent(old_p)} → {percent(new_p)}")
         else:
             parts.append(percent(new_p))
@@ -328,7 +330,7 @@ class DiffRenderer:
             return score(new)
         if status == "removed" or new is None:
             return score(old)
-        return score(new) if _same(old, new) else f"{score(old)} → {score(new)}"
+        return score(new) if same(old, new) else f"{score(old)} → {score(new)}"
 
     # Rows ----------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
-"""What the `okr` command says besides diagnostics: the summary of `okr check` and why a
-command stops (cli.py). Keys start with `okr.`."""
+"""What the `okr` command says besides diagnostics: the summary of `okr check`, why a command
+stops (cli.py), the weekly reminder (core/remind.py) and the reply on an issue
+(applyissue.py). Keys start with `okr.`."""
 
 from __future__ import annotations
 
@@ -36,4 +37,43 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "the old and the new cycle are the same.",
         "zh": "旧周期和新周期是同一个。",
     },
+    # okr remind: the Markdown of the reminder issue
+    "okr.remind.title": {
+        "en": "## OKR check-in reminder ({today})",
+        "zh": "## OKR 进展提醒（{today}）",
+    },
+    "okr.remind.stale": {
+        "en": "OKR sets with no check-in for more than {days} days:",
+        "zh": "超过 {days} 天没有更新进展的 OKR 集：",
+    },
+    "okr.remind.behind": {
+        "en": "Key results behind the cycle's pace:",
+        "zh": "落后于进度的关键结果：",
+    },
+    "okr.remind.last": {"en": "last check-in {date}", "zh": "最近一次更新 {date}"},
+    "okr.remind.never": {"en": "no check-in yet", "zh": "还没有更新过"},
+    "okr.remind.progress": {
+        "en": "progress {progress}%, {expected}% expected by now",
+        "zh": "进度 {progress}%，按时间应到 {expected}%",
+    },
+    "okr.remind.link": {"en": "check in", "zh": "填写本周进展"},
+    "okr.remind.who": {"en": "**{name}** ({ref})", "zh": "**{name}**（{ref}）"},
+    "okr.remind.key-result": {
+        "en": "{ref} {title}: {progress}",
+        "zh": "{ref} {title}：{progress}",
+    },
+    # okr apply-issue: the reply on the issue
+    "okr.apply.recorded": {
+        "en": "Recorded for {set} ({date}), waiting for review:",
+        "zh": "已记录 {set}（{date}），等待审核合并：",
+    },
+    "okr.apply.retrospective": {"en": "- Retrospective: written", "zh": "- 复盘：已写入"},
+    "okr.apply.refused": {
+        "en": "No file was changed. Please edit this issue (it is read again after an edit):",
+        "zh": "没有改动任何文件。请修改这个议题（编辑后会自动重新处理）：",
+    },
+    "okr.apply.at-line": {"en": "line {line}: ", "zh": "第 {line} 行："},
+    "okr.apply.status.on-track": {"en": "on track", "zh": "正常"},
+    "okr.apply.status.at-risk": {"en": "at risk", "zh": "有风险"},
+    "okr.apply.status.off-track": {"en": "off track", "zh": "已延期"},
 }
