@@ -77,6 +77,8 @@ def prepare(n: int, seed: int) -> dict[str, Path]:
         _with_okr(settings) + f"hooks:\n  - {HOOKS}\n" + nav, encoding="utf-8"
     )
     plain = projects["plain"]
+    # `okr render` reads the plugin's options (the language above all) from the project's file.
+    (plain / "mkdocs.yml").write_text(_with_okr(settings), encoding="utf-8")
     index_pages = render_plain(plain, projects["after"] / "okrs")
     plain_settings = settings.replace("\nextra_css:\n", "\nextra_css:\n  - okr/okr.css\n", 1)
     (plain / "mkdocs.yml").write_text(
