@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml constraints.txt
 
 ## serve: the example organisation's site on http://127.0.0.1:8000 (rebuilds on every save)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 ## build: the example site into site/
 build: $(STAMP)

@@ -9,6 +9,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{files} files, {sets} OKR sets: {errors} errors, {warnings} warnings.",
         "zh": "{files} 个文件，{sets} 份 OKR：{errors} 个错误，{warnings} 个警告。",
     },
+    # mkdocs serve --dirty (serving.py): instead of MkDocs' warning on every dirty build
+    "okr.serve-dirty": {
+        "en": "Rebuilding only the pages this change touches; the plugin compares every page "
+        "with the last build, so no page is out of date.",
+        "zh": "只重新生成这次改动涉及的页面；插件会把每个页面与上次生成的结果比对，"
+        "不会留下过时的页面。",
+    },
     "okr.unchanged": {"en": "{file} is unchanged.", "zh": "{file} 没有改动。"},
     "okr.not-a-request": {
         "en": "'{given}' is not OBJECTIVE/KR=VALUE [STATUS] # NOTE (for example O1/KR1=6500, "
