@@ -158,6 +158,8 @@ def measure_serve(project: Path, saves: int, *, plain: bool = False) -> dict[str
     log = work / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("OKR_LANG", None)
+    # This checkout's plugin, whichever one the environment has installed.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "plugin"), env.get("PYTHONPATH")]))
     targets = _individuals(work / "okrs", saves)
     cycle_url = f"{base}okr/{TEAM_CYCLE}/"
     seconds: list[float] = []

@@ -17,8 +17,9 @@ makes that skip exact for a site with the `okr` plugin, or turns it off:
 - When generated pages appear or disappear, the pages of docs_dir are rebuilt (a link to a set
   page resolves, or not, by the files there are), and a page that disappeared has its output
   removed.
-- A page MkDocs skips keeps its title and metadata from the last build (MkDocs would leave them
-  empty, and the navigation of every rebuilt page shows the titles).
+- A page MkDocs skips keeps its title, metadata and anchors from the last build (MkDocs would
+  leave them empty; the navigation of every rebuilt page shows the titles, and links to the
+  page's anchors are checked against its anchors).
 - Material's search plugin, on a dirty build, merges its index by the first new entry's URL
   prefix, which is wrong when several pages are rebuilt or one URL begins another's. The index
   entries of each page are kept here, and after Material's `on_post_build` the index is written
@@ -112,11 +113,11 @@ class ServeRebuilds:
     def _forget(self) -> None:
         # Of the last finished build: each generated file's (text, edit link), the stamp of
         # everything that is not an OKR file, the navigation's digest, each page's title and
-        # metadata, each page's search entries, the generated files' output paths.
+        # metadata and anchors, each page's search entries, the generated files' output paths.
         self._texts: dict[str, tuple[str | bytes, str | None]] = {}
         self._context = ""
         self._nav = ""
-        self._facts: dict[str, tuple[str | None, MutableMapping[str, Any]]] = {}
+        self._facts: dict[str, tuple[str | None, MutableMapping[str, Any], set[str] | None]] = {}
         self._entries: dict[str, list[dict[str, Any]]] = {}
         self._outputs: dict[str, str] = {}
         # Of the build running now.
@@ -216,8 +217,9 @@ class ServeRebuilds:
                     os.unlink(file.abs_dest_path)
 
     def pages_ready(self, env: Environment, files: Files, config: MkDocsConfig) -> None:
-        """Before the pages are templated: the pages MkDocs skipped get last build's title and
-        metadata (every rebuilt page's navigation shows titles), and the theme's templates are
+        """Before the pages are templated: the pages MkDocs skipped get last build's title,
+        metadata and anchors (every rebuilt page's navigation shows titles; links to a skipped
+        page's anchors are checked against them), and the theme's templates are
         not compiled again (MkDocs makes a new Jinja environment for each build)."""
         if not self.active:
             return
@@ -232,14 +234,14 @@ class ServeRebuilds:
                 continue
             facts = self._facts.get(file.src_uri)
             if facts is not None:
-                page.title, page.meta = facts
+                page.title, page.meta, page.present_anchor_ids = facts
 
     def page_built(self, page: Page, config: MkDocsConfig) -> None:
         """Keep a templated page's title, metadata and search entries."""
         if not self.active:
             return
         src_uri = page.file.src_uri
-        self._facts[src_uri] = (page.title, page.meta)
+        self._facts[src_uri] = (page.title, page.meta, page.present_anchor_ids)
         search = _search_of(config)
         if search is not None:
             entries = search.search_index.entries
