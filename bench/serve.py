@@ -48,6 +48,7 @@ TIMEOUT = 900.0  # seconds a save or the first build may take before the bench g
 
 # A check-in line as bench/generate.py writes it (and people do): `- {date: ..., value: ...}`.
 _CHECKIN = re.compile(r"^(?P<indent>\s*)- \{date: (?P<date>\d{4}-\d\d-\d\d), value: [-\d.]+\b.*$")
+_BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
 _TARGET = re.compile(r"^\s*target: (?P<target>[-\d.]+)\s*$")
 
 
@@ -155,7 +156,7 @@ def measure_serve(project: Path, saves: int, *, plain: bool = False) -> dict[str
     arguments[at + 1] = f"127.0.0.1:{port}"
     command = [sys.executable, "-m", "mkdocs", *arguments]
     base = f"http://127.0.0.1:{port}/"
-    log = work / "serve.log"
+    log = project.parent / f"{project.name}-serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("OKR_LANG", None)
     # This checkout's plugin, whichever one the environment has installed.
@@ -200,12 +201,16 @@ def measure_serve(project: Path, saves: int, *, plain: bool = False) -> dict[str
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
     shutil.rmtree(work, ignore_errors=True)
+    # MkDocs' own figure for each build (the first one, then one per save).
+    builds = [float(found) for found in _BUILT.findall(log.read_text(encoding="utf-8"))]
     return {
         "command": shlex.join(["mkdocs", *arguments]),
         "sets": sum(1 for _ in (project / "okrs").rglob("*.md")),
         "first_build": round(first_build, 2),
         "seconds": seconds,
         "median": statistics.median(seconds) if seconds else None,
+        "mkdocs_builds": builds,
+        "log": str(log),
         "load_average": [round(value, 2) for value in os.getloadavg()],
     }
 
