@@ -314,7 +314,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         self.serving.page_built(page, config)
         return output
 
-    @event_priority(-100)  # last: after Material's search wrote its index
+    @event_priority(100)  # first: Material's search writes the index this gives it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.serving.build_done(config)
 

@@ -22,8 +22,9 @@ makes that skip exact for a site with the `okr` plugin, or turns it off:
   page's anchors are checked against its anchors).
 - Material's search plugin, on a dirty build, merges its index by the first new entry's URL
   prefix, which is wrong when several pages are rebuilt or one URL begins another's. The index
-  entries of each page are kept here, and after Material's `on_post_build` the index is written
-  again from them, in the order of the pages, with Material's own JSON formatting.
+  entries of each page are kept here, and before Material's `on_post_build` its index is given
+  them all, in the order of the pages, with nothing to merge: Material writes it as a build from
+  scratch would.
 
 A one-off `mkdocs build` (with or without `--dirty`) does none of this: `ServeRebuilds.active`
 is set only by `on_startup(command="serve", dirty=True)`.
@@ -249,18 +250,17 @@ class ServeRebuilds:
             self._indexed = len(entries)
 
     def build_done(self, config: MkDocsConfig) -> None:
-        """After every other plugin's on_post_build: the search index, removed pages' outputs,
+        """Before Material's on_post_build: the search index's entries, removed pages' outputs,
         and this build becomes the last build."""
         if not self.active:
             return
         search = _search_of(config)
         if search is not None and search.config.enabled:
-            index = search.search_index
-            index.entries = [
+            # Material writes the index of these entries as they are: nothing to merge.
+            search.search_index.entries = [
                 entry for file in self._pages for entry in self._entries.get(file.src_uri, [])
             ]
-            path = os.path.join(config.site_dir, "search", "search_index.json")
-            utils.write_file(index.generate_search_index(None).encode("utf-8"), path)
+            search.search_index_prev = None
         kept = set(self._new_outputs.values())
         for output in self._outputs.values():
             if output not in kept:
