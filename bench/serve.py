@@ -145,7 +145,8 @@ def add_checkin(path: Path, note: str) -> None:
 def measure_serve(project: Path, saves: int, *, plain: bool = False) -> dict[str, Any]:
     """Start `mkdocs serve` as `make serve` does (without `--dirty` if `plain`) on a copy of
     `project`, save `saves` set files one after another and time each until served."""
-    work = project.parent / f"{project.name}-serving"
+    mode = "plain" if plain else "as-make-serve"
+    work = project.parent / f"{project.name}-serving-{mode}"
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(project, work, ignore=shutil.ignore_patterns("site"))
     port = _free_port()
@@ -156,7 +157,7 @@ def measure_serve(project: Path, saves: int, *, plain: bool = False) -> dict[str
     arguments[at + 1] = f"127.0.0.1:{port}"
     command = [sys.executable, "-m", "mkdocs", *arguments]
     base = f"http://127.0.0.1:{port}/"
-    log = project.parent / f"{project.name}-serve.log"
+    log = project.parent / f"{project.name}-serve-{mode}.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("OKR_LANG", None)
     # This checkout's plugin, whichever one the environment has installed.

@@ -168,6 +168,16 @@ def test_every_save_serves_the_site_a_build_from_scratch_gives(
     serve()
     assert _stamps(site)[UNTOUCHED] == before[UNTOUCHED]
 
+    # A set of a new cycle: the cycle's page joins the navigation every page shows, so every
+    # page is built again.
+    (okrs / "2027-Q1").mkdir()
+    (okrs / "2027-Q1" / "amazon-ads.md").write_text(
+        text.replace("cycle: 2026-Q4", "cycle: 2027-Q1"), encoding="utf-8"
+    )
+    assert (serve() / "okr" / "2027-Q1" / "index.html").is_file()
+    assert _stamps(site)[UNTOUCHED] != before[UNTOUCHED]
+    before = _stamps(site)
+
     # A page of docs_dir.
     with (project / "docs" / "index.md").open("a", encoding="utf-8") as docs:
         docs.write("\n本周起每周五更新进度。\n")
