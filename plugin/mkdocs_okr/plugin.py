@@ -20,7 +20,9 @@ Hooks used, and why:
   page is handed to Python-Markdown empty and its HTML is put back as the page's content, with
   what the Markdown pass gave before: no table of contents (headings inside raw HTML never have
   one) and the ids other pages' links may point at.
-- on_page_context: point Material's "edit this page" button of a set page at its OKR file.
+- on_page_context: point Material's "edit this page" button of a set page at its OKR file;
+  before Material's search indexes a generated page, index it from the page without the parts
+  search skips anyway (`searchview`: the same index, a fifth of the parsing).
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ from .project import reader_language, repo_link
 from .render import RenderOptions, checkin_dialog, render_pages, stylesheet
 from .render.i18n import language_of
 from .render.memo import ServeMemo
+from .searchview import index_lightly, material_search_index
 
 log = get_plugin_logger("okr")
 
@@ -271,12 +274,17 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         # Python-Markdown gives a raw HTML block back as it is, without the surrounding space.
         return finished.strip()
 
+    @event_priority(50)  # before the search plugin indexes the page
     def on_page_context(
         self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         edit_url = self.edit_urls.get(page.file.src_uri)
         if edit_url:
             page.edit_url = edit_url
+        if page.file.src_uri in self.html_pages:
+            index = material_search_index(config)
+            if index is not None:
+                index_lightly(index, page)
         return context
 
 
