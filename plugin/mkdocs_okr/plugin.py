@@ -10,17 +10,23 @@ Hooks used, and why:
   `partials/source.html` before the theme's, so Material never asks the repository's host for
   stars and forks (the site works offline and on intranets; a user's custom_dir still wins).
 - on_files: load, check and render every OKR set; log each diagnostic under the
-  `mkdocs.plugins.okr` logger (so `--strict` counts it); add the pages with `File.generated`
-  (nothing is written into docs_dir). Set pages stay out of the nav: a nav of thousands of
+  `mkdocs.plugins.okr` logger (so `--strict` counts it); add the pages as packed files
+  (`generated.PackedFile`; nothing is written into docs_dir). Set pages stay out of the nav: a nav of thousands of
   entries is rendered into every page and makes builds quadratic.
 - on_nav: with an explicit `nav:` in mkdocs.yml, list the cycle pages after the OKR home (or
   add an OKR section); an automatic nav already holds them.
 - on_page_markdown / on_page_content: a generated page is one block of finished HTML, which
   Python-Markdown would only copy (10 ms for a set page, most of a large site's build). The
-  page is handed to Python-Markdown empty and its HTML is put back as the page's content, with
-  what the Markdown pass gave before: no table of contents (headings inside raw HTML never have
-  one) and the ids other pages' links may point at.
-- on_page_context: point Material's "edit this page" button of a set page at its OKR file.
+  page is handed to Python-Markdown empty, with what the Markdown pass gave before: no table of
+  contents (headings inside raw HTML never have one) and the ids other pages' links may point
+  at. Its HTML comes back at on_page_context: MkDocs reads every page before it writes the
+  first, and holding every generated page's HTML from the first read to the last write would
+  fill the memory of a large site's build (the files stay packed meanwhile: `generated`).
+- on_page_context: put a generated page's HTML in; point Material's "edit this page" button of
+  a set page at its OKR file; before Material's search indexes a generated page, index it from
+  the page without the parts search skips anyway (`searchview`: the same index, a fifth of the
+  parsing).
+- on_post_page: a generated page's text is dropped once its HTML is made (see above).
 - on_env, on_post_page, on_post_build, on_build_error, on_shutdown: under `mkdocs serve --dirty`
   (what `make serve` runs), rebuild only the pages a save changed, exactly (serving.py).
 """
@@ -52,12 +58,14 @@ from .core.diagnostics import Diagnostic, Severity, format_text
 from .core.export import compact_json
 from .core.organisation import analyse
 from .core.settings import Settings
+from .generated import PackedFile
 from .okrfolder import folder_sources
 from .options import SiteOptions, read_options
 from .project import reader_language, repo_link
-from .render import RenderOptions, checkin_dialog, render_pages, stylesheet
+from .render import RenderOptions, checkin_dialog, each_page, stylesheet
 from .render.i18n import language_of
 from .render.memo import ServeMemo
+from .searchview import index_lightly, material_search_index
 from .serving import ServeRebuilds
 
 log = get_plugin_logger("okr")
@@ -89,8 +97,10 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         self.nav_paths: list[str] = []
         self.html_pages: set[str] = set()
         """Generated pages (src_uri) whose text is finished HTML: Python-Markdown is skipped."""
-        self._held: tuple[File, str] | None = None
-        """The page between on_page_markdown and on_page_content, and its HTML."""
+        self._held: tuple[File, int] | None = None
+        """The page between on_page_markdown and on_page_content, and where its HTML starts."""
+        self._waiting: dict[str, int] = {}
+        """Generated pages read but not yet built (src_uri -> where the HTML starts)."""
         # Kept across `mkdocs serve` rebuilds (on_startup keeps this instance): a rebuild
         # parses and renders only what changed.
         self.serve_memo = ServeMemo()
@@ -173,7 +183,8 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         self.nav_paths = []
         self.html_pages = set()
         automatic_nav = config.nav is None
-        pages = render_pages(organisation, options, serve.pages if serve else None, keys)
+        self._waiting = {}
+        pages = each_page(organisation, options, serve.pages if serve else None, keys)
         for page in pages:
             if page.in_nav:
                 self.nav_paths.append(page.path)
@@ -201,7 +212,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         if self.site.export:
             remembered = partial(serve.export_record, keys) if serve and keys else None
             export = compact_json(organisation, remembered)
-            self._add(files, File.generated(config, self.site.export, content=export))
+            self._add(files, PackedFile.generated(config, self.site.export, content=export))
         if serve and keys:
             serve.finish(keys)
         return files
@@ -278,9 +289,11 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         # Only the text this plugin generated: if another plugin changed it, Python-Markdown
         # reads it as before. (The front matter is gone: the text is the end of the file's.)
         file = page.file
-        if file.src_uri in self.html_pages and file.content_string.endswith(markdown):
-            self._held = (file, markdown)
-            return ""
+        if file.src_uri in self.html_pages:
+            text = file.content_string
+            if text.endswith(markdown):
+                self._held = (file, len(text) - len(markdown))
+                return ""
         return markdown
 
     @event_priority(100)  # first: other plugins read the page's HTML
@@ -290,19 +303,30 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         held, self._held = self._held, None
         if held is None or held[0] is not page.file:
             return html
-        finished = held[1]
-        page.markdown = finished
+        file, start = held
+        finished = file.content_string[start:]
         # What MkDocs' Markdown pass collects from raw HTML, for links to this page's anchors.
         page.present_anchor_ids = _anchor_ids(finished)
-        # Python-Markdown gives a raw HTML block back as it is, without the surrounding space.
-        return finished.strip()
+        self._waiting[file.src_uri] = start
+        return ""
 
+    @event_priority(50)  # before the search plugin indexes the page
     def on_page_context(
         self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
+        start = self._waiting.pop(page.file.src_uri, None)
+        if start is not None:
+            finished = page.file.content_string[start:]
+            page.markdown = finished
+            # Python-Markdown gives a raw HTML block back as it is, without the surrounding space.
+            page.content = finished.strip()
         edit_url = self.edit_urls.get(page.file.src_uri)
         if edit_url:
             page.edit_url = edit_url
+        if page.file.src_uri in self.html_pages:
+            index = material_search_index(config)
+            if index is not None:
+                index_lightly(index, page)
         return context
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -312,6 +336,8 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
     @event_priority(-100)  # last: after the search plugin indexed the page
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         self.serving.page_built(page, config)
+        if page.file.src_uri in self.html_pages:
+            page.content = page.markdown = None  # made into `output`: see on_page_context
         return output
 
     @event_priority(100)  # first: Material's search writes the index this gives it

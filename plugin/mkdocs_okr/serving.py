@@ -48,6 +48,7 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .core import messages
+from .generated import PackedFile
 
 try:  # Material is a dependency; a site may still use another theme's search
     from material.plugins.search.plugin import SearchPlugin
@@ -62,7 +63,7 @@ _DIRTY_WARNING = "A 'dirty' build is being performed"
 _BUILD_LOGGER = "mkdocs.commands.build"
 
 
-class KeptFile(File):
+class KeptFile(PackedFile):
     """A generated file that says modified only when its output would change."""
 
     changed = True
@@ -162,9 +163,9 @@ class ServeRebuilds:
         title: str | None = None,
         edit_url: str | None = None,
     ) -> File:
-        """`File.generated`, which under `serve --dirty` says modified only when it is."""
+        """`PackedFile.generated`, which under `serve --dirty` says modified only when it is."""
         if not self.active:
-            return File.generated(config, path, content=content, inclusion=inclusion)
+            return PackedFile.generated(config, path, content=content, inclusion=inclusion)
         file = KeptFile.generated(config, path, content=content, inclusion=inclusion)
         assert isinstance(file, KeptFile)  # File.generated makes an instance of its class
         last = self._texts.get(path)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from importlib import resources
@@ -267,25 +267,30 @@ class SitePages:
 
     # Pages ----------------------------------------------------------------------------------
 
-    def pages(self) -> list[Page]:
-        """Every page, the navigation's index pages first in the order the nav lists them."""
+    def pages(self) -> Iterator[Page]:
+        """Every page, the navigation's index pages first in the order the nav lists them; one
+        at a time, so a caller that keeps each page small (the plugin packs them) never holds
+        the text of every page of a large site at once."""
         organisation = self.organisation
         cycles = organisation.cycles()
-        pages = [self._home(cycles), self._week()]
-        pages += [self._cycle_page(cycle) for cycle in cycles]
-        pages += [self._calibration(), self._problems()]
+        yield self._home(cycles)
+        yield self._week()
         for cycle in cycles:
-            pages += [self._review_page(cycle), self._tree_page(cycle)]
+            yield self._cycle_page(cycle)
+        yield self._calibration()
+        yield self._problems()
+        for cycle in cycles:
+            yield self._review_page(cycle)
+            yield self._tree_page(cycle)
         for okr_set in organisation.sets:
             path = self.paths.set(okr_set)
-            pages.append(self.remember.page(path, [okr_set], partial(self._set_page, okr_set)))
+            yield self.remember.page(path, [okr_set], partial(self._set_page, okr_set))
         if self.subtrees is not None:
             self.subtrees.keep()
         for owner in sorted({s.owner for s in organisation.sets}):
             history = organisation.history_of(owner)
             path = self.paths.owner(owner)
-            pages.append(self.remember.page(path, history, partial(self._owner_page, history)))
-        return pages
+            yield self.remember.page(path, history, partial(self._owner_page, history))
 
     def _home(self, cycles: list[Cycle]) -> Page:
         path = self.paths.home()
@@ -650,5 +655,15 @@ def render_pages(
 ) -> list[Page]:
     """Every generated page of the OKR site; with `mkdocs serve`'s memo and the sets' keys
     (`ServeMemo`), the parts whose sets did not change are taken from the memo's last run."""
+    return list(each_page(organisation, options, memo, keys))
+
+
+def each_page(
+    organisation: Organisation,
+    options: RenderOptions,
+    memo: Memo | None = None,
+    keys: SetKeys | None = None,
+) -> Iterator[Page]:
+    """The pages of `render_pages`, rendered one at a time as the caller asks for them."""
     remember = Remember(fingerprint([repr(options)]), memo, keys)
     return SitePages(organisation, options, remember).pages()

@@ -1,0 +1,63 @@
+"""A large site's build holds each generated page packed until MkDocs reads it, and holds its
+HTML only while the page is built (plugin `generated`, `on_page_context`, `on_post_page`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.structure.files import File
+
+from mkdocs_okr.generated import PackedFile
+from mkdocs_okr.plugin import OkrPlugin
+
+from .sitetools import copy_example
+
+
+def test_a_packed_file_gives_back_its_text_and_bytes(tmp_path: Path) -> None:
+    config = load_config(str(copy_example(tmp_path) / "mkdocs.yml"), site_dir=str(tmp_path / "s"))
+    config.plugins._current_plugin = "okr"  # as while MkDocs runs a plugin's event
+    text = "---\ntitle: 品牌\n---\n\n" + "<p>全员透明的 OKR</p>\n" * 2000
+    packed = PackedFile.generated(config, "okr/x/index.md", content=text)
+    plain = File.generated(config, "okr/x/index.md", content=text)
+    assert packed.content_string == plain.content_string == text
+    assert packed.content_bytes == plain.content_bytes
+    assert packed._packed is not None and len(packed._packed) * 10 < len(text.encode())
+    binary = PackedFile.generated(config, "okr/data.bin", content=b"\x00\x01" * 100)
+    assert binary.content_bytes == b"\x00\x01" * 100
+    binary.copy_file()
+    assert Path(binary.abs_dest_path).read_bytes() == b"\x00\x01" * 100
+
+
+_WATCHER = """
+from mkdocs.plugins import event_priority
+
+SEEN = {}
+
+
+@event_priority(-100)  # after the okr plugin
+def on_post_page(output, page, config):
+    SEEN[page.file.src_uri] = (page.content, page.markdown, output)
+    return output
+"""
+
+
+def test_a_built_page_lets_go_of_its_html(tmp_path: Path) -> None:
+    project = copy_example(tmp_path)
+    (project / "watcher.py").write_text(_WATCHER, encoding="utf-8")
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as settings:
+        settings.write("\nhooks:\n  - watcher.py\n")
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    plugin = config.plugins["okr"]
+    assert isinstance(plugin, OkrPlugin)
+    build(config)
+    seen = config.hooks["watcher.py"].SEEN
+    generated = [uri for uri in seen if uri in plugin.html_pages]
+    assert len(generated) > 30
+    for uri in generated:
+        content, markdown, output = seen[uri]
+        assert (content, markdown) == (None, None), uri
+        assert 'class="okr ' in output, uri  # what it held is in the page written
+    # The user's own pages keep theirs, as MkDocs leaves them.
+    assert seen["index.md"][0]
