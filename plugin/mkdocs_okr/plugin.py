@@ -337,7 +337,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         self.serving.page_built(page, config)
         if page.file.src_uri in self.html_pages:
-            page.content = page.markdown = None  # made into `output`: see on_page_context
+            # Made into `output` (see on_page_context). Not None: a page whose text is None
+            # is an unread page to MkDocs, without a title for the later pages' navigation.
+            page.content = page.markdown = ""
         return output
 
     @event_priority(100)  # first: Material's search writes the index this gives it

@@ -34,11 +34,13 @@ _WATCHER = """
 from mkdocs.plugins import event_priority
 
 SEEN = {}
+PAGES = []
 
 
 @event_priority(-100)  # after the okr plugin
 def on_post_page(output, page, config):
     SEEN[page.file.src_uri] = (page.content, page.markdown, output)
+    PAGES.append(page)
     return output
 """
 
@@ -52,12 +54,17 @@ def test_a_built_page_lets_go_of_its_html(tmp_path: Path) -> None:
     plugin = config.plugins["okr"]
     assert isinstance(plugin, OkrPlugin)
     build(config)
-    seen = config.hooks["watcher.py"].SEEN
+    watcher = config.hooks["watcher.py"]
+    seen = watcher.SEEN
     generated = [uri for uri in seen if uri in plugin.html_pages]
     assert len(generated) > 30
     for uri in generated:
         content, markdown, output = seen[uri]
-        assert (content, markdown) == (None, None), uri
+        assert (content, markdown) == ("", ""), uri
         assert 'class="okr ' in output, uri  # what it held is in the page written
+    # A built page keeps its title: the pages built after it show it in their navigation.
+    titles = {page.file.src_uri: page.title for page in watcher.PAGES}
+    assert titles["okr/2026-Q4/index.md"] == "周期 2026-Q4"
+    assert all(titles[uri] for uri in generated)
     # The user's own pages keep theirs, as MkDocs leaves them.
     assert seen["index.md"][0]
