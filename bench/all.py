@@ -228,7 +228,10 @@ def huge_build(n: int, seed: int) -> dict[str, Any]:
         "load": load,
         "html_pages": sum(1 for _ in site.rglob("*.html")),
         "biggest_html": biggest_files(site, ".html"),
-        "biggest_json": biggest_files(site, ".json"),
+        # The OKR data files (okrs.json and kin); the search index is a target of its own.
+        "biggest_json": [
+            f for f in biggest_files(site, ".json") if not f["path"].startswith("search/")
+        ],
     }
 
 
@@ -264,8 +267,12 @@ def goals(results: dict[str, Any], plan: Plan) -> list[dict[str, str]]:
             )
     else:
         rows.append(
-            {"goal": "save -> rebuilt site", "figure": "not measured (--skip serve)",
-             "target": "<= 2 s / 5 s", "verdict": "not measured"}
+            {
+                "goal": "save -> rebuilt site",
+                "figure": "not measured (--skip serve)",
+                "target": "<= 2 s / 5 s",
+                "verdict": "not measured",
+            }
         )
     small, large = results["builds"]["small"], results["builds"]["large"]
     ours = small["ours"]["median_s"]
@@ -355,14 +362,18 @@ def report(results: dict[str, Any], rows: list[dict[str, str]]) -> str:
         "",
         f"- date: {facts['date']} to {results['finished']} ({results['minutes']:.0f} minutes)",
         f"- commit: `{facts['git_commit']}`"
-        + (" with uncommitted changes in plugin/ or bench/" if facts["uncommitted_changes"] else ""),
+        + (
+            " with uncommitted changes in plugin/ or bench/" if facts["uncommitted_changes"] else ""
+        ),
         f"- CPU: {facts['cpu']}; cores: {facts['cores']} ({facts['usable_cores']} usable); "
         f"memory: {facts['memory']}",
         f"- kernel: {facts['kernel']} ({facts['platform']}); Python {facts['python']}",
         f"- packages: {packages}; PyYAML's C loader: {facts['pyyaml_libyaml']}",
-        f"- load average (1, 5, 15 min) before: {facts['load_average_at_start']}, "
-        f"after: {results['load_average_at_end']}",
-        f"- plan: {plan['rounds']} rounds at {plan['small']:,} sets, {plan['large_rounds']} at "
+        "- load average (1, 5, 15 min) before: "
+        + ", ".join(f"{load:.2f}" for load in facts["load_average_at_start"])
+        + "; after: "
+        + ", ".join(f"{load:.2f}" for load in results["load_average_at_end"]),
+        f"- rounds: {plan['rounds']} at {plan['small']:,} sets, {plan['large_rounds']} at "
         f"{plan['large']:,}, one build at {plan['huge']:,}; {plan['saves']} saves per serve "
         "measurement; the example's configuration (bench/page_html.py)",
         *(
@@ -375,8 +386,13 @@ def report(results: dict[str, Any], rows: list[dict[str, str]]) -> str:
         "|---|---|---|---|",
     ]
     lines += [f"| {r['goal']} | {r['figure']} | {r['target']} | {r['verdict']} |" for r in rows]
-    lines += ["", "## Builds", "", "| Sets | Variant | Median wall | Min-max | Median CPU | Peak |",
-              "|---:|---|---:|---:|---:|---:|"]
+    lines += [
+        "",
+        "## Builds",
+        "",
+        "| Sets | Variant | Median wall | Min-max | Median CPU | Peak |",
+        "|---:|---|---:|---:|---:|---:|",
+    ]
     for build in results["builds"].values():
         for name in ("ours", "plain"):
             found = build[name]
@@ -411,15 +427,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--large-repeat", type=int, help="build rounds at the large size (1)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
-        "--skip", action="append", default=[], choices=["serve"],
+        "--skip",
+        action="append",
+        default=[],
+        choices=["serve"],
         help="leave a measurement out (serve: while bench/serve.py is missing)",
     )
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else DEFAULT
     if args.repeat or args.large_repeat:
         plan = Plan(
-            plan.small, plan.large, plan.huge, args.repeat or plan.rounds,
-            args.large_repeat or plan.large_rounds, plan.saves,
+            plan.small,
+            plan.large,
+            plan.huge,
+            args.repeat or plan.rounds,
+            args.large_repeat or plan.large_rounds,
+            plan.saves,
         )
     measure_serve = None if "serve" in args.skip else serve_measurer()
     started = time.perf_counter()
@@ -440,9 +463,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{(time.perf_counter() - started) / 60:.1f} min] {title}", flush=True)
 
     step(f"okr check at {plan.huge:,} sets")
-    results["check"] = run.benchmark(
-        [plan.huge], CHECK_VARIANTS, plan.rounds, args.seed, OUT
-    )
+    results["check"] = run.benchmark([plan.huge], CHECK_VARIANTS, plan.rounds, args.seed, OUT)
     results["builds"] = {}
     for size_name, n, rounds in (
         ("small", plan.small, plan.rounds),
