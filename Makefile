@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # axe-core for the accessibility tests, from the npm registry (pinned by the lock file).
 E2E_NODE := tests/e2e/node_modules/.installed
 
-.PHONY: serve build test lint typecheck pytest browser screenshots bench clean
+.PHONY: serve build test lint typecheck pytest browser screenshots bench test-slow clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,7 +25,8 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-## test: lint, type-check and every test (unit, golden, real builds, CLI, headless browser)
+## test: lint, type-check and every test (unit, golden, real builds, CLI, headless browser) but
+## the slow ones on 1,000 sets (`make test-slow`)
 test: $(STAMP) browser $(E2E_NODE)
 	$(BIN)/ruff check plugin tests bench
 	$(BIN)/mypy
@@ -61,10 +62,15 @@ $(E2E_NODE): tests/e2e/package.json tests/e2e/package-lock.json
 	npm ci --prefix tests/e2e --no-audit --no-fund
 	touch $@
 
-## bench: the benchmarks of bench/ (not part of `make test`): `okr check`, then site builds
-bench: $(STAMP)
-	$(BIN)/python bench/run.py
-	$(BIN)/python bench/build.py
+## bench: every performance target in one run, plain Material side by side (about half an hour;
+## not part of `make test`): bench/out/report-DATE.md, then the slow tests
+bench: $(STAMP) browser $(E2E_NODE)
+	$(BIN)/python bench/all.py
+	$(MAKE) test-slow
+
+## test-slow: the crawler, accessibility and search tests on a generated organisation of 1,000 sets
+test-slow: $(STAMP) browser $(E2E_NODE)
+	$(BIN)/pytest -m slow
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache tests/e2e/node_modules

@@ -62,13 +62,13 @@ def _config(nav: list[Any], with_plugin: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_plain(plain: Path, okrs: Path) -> list[str]:
-    """Write the plugin's pages into the plain project with `okr render` (its mkdocs.yml names
-    the plugin's options), from a copy of the OKR folder; the index pages, in nav order."""
+def render_plain(plain: Path, okrs: Path, config: str = "mkdocs.yml") -> list[str]:
+    """Write the plugin's pages into the plain project with `okr render` (its `config` file
+    names the plugin's options), from a copy of the OKR folder; the index pages, in nav order."""
     shutil.copytree(okrs, plain / "okrs")
     okr = Path(sys.executable).parent / "okr"
     subprocess.run(
-        [str(okr), "render", "--config", "mkdocs.yml", "--out", "docs/okr", "--today", TODAY],
+        [str(okr), "render", "--config", config, "--out", "docs/okr", "--today", TODAY],
         cwd=plain,
         check=True,
         capture_output=True,

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import os
 import re
@@ -31,6 +32,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import mkdocs_okr
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build import TODAY, render_plain, timed_build_cpu
@@ -38,7 +41,9 @@ from generate import generate
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "bench" / "out" / "page_html"
-HOOKS = Path(__file__).resolve().parent / "markdown_pass.py"
+HERE = Path(__file__).resolve().parent
+HOOKS = HERE / "markdown_pass.py"
+STAMP = ".bench-stamp"  # what the project was made from
 VARIANTS = ("after", "before", "plain")
 
 
@@ -58,34 +63,74 @@ def _with_okr(settings: str) -> str:
     )
 
 
-def prepare(n: int, seed: int) -> dict[str, Path]:
-    """The three projects for size n (made once, reused on later runs)."""
+NAV = "nav:\n  - index.md\n  - OKR: okr/index.md\n"
+
+
+def ours_config() -> str:
+    """The mkdocs.yml of a project with the okr plugin and the example's settings."""
+    return _with_okr(example_settings()) + NAV
+
+
+def _digest(*paths: Path) -> str:
+    """A digest of the files under `paths` (bytecode caches aside)."""
+    digest = hashlib.sha256()
+    for root in paths:
+        for path in sorted(root.rglob("*") if root.is_dir() else [root]):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root.parent)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def prepare(n: int, seed: int, variants: tuple[str, ...] = VARIANTS) -> dict[str, Path]:
+    """The projects of `variants` for size n, each made once and reused while what made it
+    is unchanged: the generator (for all), and the plugin's code for plain, whose pages
+    `okr render` wrote. A project counts as made once its stamp is written, last."""
     base = OUT / f"n{n}-seed{seed}"
     projects = {name: base / name for name in VARIANTS}
-    if all((project / "mkdocs.yml").is_file() for project in projects.values()):
-        return projects
-    shutil.rmtree(base, ignore_errors=True)
     settings = example_settings()
-    for project in projects.values():
+    after = projects["after"]
+    generator = _digest(HERE / "generate.py")
+    stamps = {
+        "after": generator,
+        "before": generator,
+        "plain": f"{generator}-{_digest(Path(mkdocs_okr.__file__).parent)}",
+    }
+    # Every variant builds the organisation of `after`: it comes first.
+    for name in ("after", *(v for v in variants if v != "after")):
+        project = projects[name]
+        stamp = project / STAMP
+        if stamp.is_file() and stamp.read_text(encoding="utf-8") == stamps[name]:
+            continue
+        shutil.rmtree(project, ignore_errors=True)
         (project / "docs").mkdir(parents=True)
         (project / "docs" / "index.md").write_text("# Bench\n", encoding="utf-8")
-    generate(projects["after"] / "okrs", n, seed)
-    shutil.copytree(projects["after"] / "okrs", projects["before"] / "okrs")
-    nav = "nav:\n  - index.md\n  - OKR: okr/index.md\n"
-    (projects["after"] / "mkdocs.yml").write_text(_with_okr(settings) + nav, encoding="utf-8")
-    (projects["before"] / "mkdocs.yml").write_text(
-        _with_okr(settings) + f"hooks:\n  - {HOOKS}\n" + nav, encoding="utf-8"
-    )
-    plain = projects["plain"]
-    # `okr render` reads the plugin's options (the language above all) from the project's file.
-    (plain / "mkdocs.yml").write_text(_with_okr(settings), encoding="utf-8")
-    index_pages = render_plain(plain, projects["after"] / "okrs")
-    plain_settings = settings.replace("\nextra_css:\n", "\nextra_css:\n  - okr/okr.css\n", 1)
-    (plain / "mkdocs.yml").write_text(
-        plain_settings + "nav:\n" + "".join(f"  - {p}\n" for p in ["index.md", *index_pages]),
-        encoding="utf-8",
-    )
-    return projects
+        if name == "after":
+            generate(project / "okrs", n, seed)
+            (project / "mkdocs.yml").write_text(ours_config(), encoding="utf-8")
+        elif name == "before":
+            shutil.copytree(after / "okrs", project / "okrs")
+            (project / "mkdocs.yml").write_text(
+                _with_okr(settings) + f"hooks:\n  - {HOOKS}\n" + NAV, encoding="utf-8"
+            )
+        else:
+            # `okr render` reads the plugin's options (the language above all) from a
+            # configuration file; mkdocs.yml, plain Material's, comes once the pages are there.
+            render_config = project / "okr-render.yml"
+            render_config.write_text(_with_okr(settings), encoding="utf-8")
+            index_pages = render_plain(project, after / "okrs", render_config.name)
+            render_config.unlink()
+            plain_settings = settings.replace(
+                "\nextra_css:\n", "\nextra_css:\n  - okr/okr.css\n", 1
+            )
+            (project / "mkdocs.yml").write_text(
+                plain_settings
+                + "nav:\n"
+                + "".join(f"  - {p}\n" for p in ["index.md", *index_pages]),
+                encoding="utf-8",
+            )
+        stamp.write_text(stamps[name], encoding="utf-8")
+    return {name: projects[name] for name in variants}
 
 
 def index_bytes(project: Path) -> int:

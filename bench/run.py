@@ -46,8 +46,8 @@ from generate import generate
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
 STAMP = ".bench-stamp.json"  # not an OKR file: neither ours nor the baselines read it
-# The cold check target: `okr check` of 10,000 sets at most 1.3x the bare C-loader baseline.
-GOAL_RATIO = 1.3
+# The cold check target: `okr check` of 10,000 sets at most as long as the bare C-loader baseline.
+GOAL_RATIO = 1.0
 GOAL_SIZE = 10_000
 # The warm check target: `okr check` (nothing changed) of 10,000 sets under 1 s.
 GOAL_WARM_SECONDS = 1.0
@@ -157,7 +157,7 @@ def machine() -> dict[str, Any]:
     import pydantic
     import yaml
 
-    cpu = "unknown"
+    cpu = "not named"  # some virtual machines name no model in /proc/cpuinfo
     try:
         for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
             if line.startswith("model name"):
@@ -416,6 +416,63 @@ def verdict(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines) or f"The check targets are measured at N={GOAL_SIZE:,}."
 
 
+def benchmark(
+    sizes: list[int], names: list[str], repeat: int, seed: int, out: Path
+) -> dict[str, Any]:
+    """Every variant at every size; prints as it goes and returns the whole report."""
+    out = out.resolve()  # the timed processes run inside it
+    facts = machine()
+    environment = child_environment(out)
+    print(
+        f"{facts['cpu']}, {facts['usable_cores']} cores, Python {facts['python']}, PyYAML "
+        f"{facts['pyyaml']} (libyaml: {facts['pyyaml_libyaml']}), {facts['date']}",
+        flush=True,
+    )
+    results: list[dict[str, Any]] = []
+    for n in sizes:
+        folder = organisation(n, seed, out)
+        summary = assert_valid(folder, n, out)
+        print(
+            f"N={n:,}: okr check finds {summary.get('error', 0)} errors, "
+            f"{summary.get('warning', 0)} warnings in {summary.get('files')} files",
+            flush=True,
+        )
+        before = code_digest()
+        series = measure(folder, n, names, repeat, environment, out)
+        after = code_digest()
+        if after != before:
+            print(f"WARNING: the package's code changed during the N={n:,} runs", flush=True)
+        results.append(
+            {
+                "n": n,
+                "folder": str(folder),
+                "check_summary": summary,
+                "code_digest": [before, after],
+                "summary": {name: s.summary() for name, s in series.items()},
+                "ratios": ratios(series),
+                "runs": {name: [asdict(run) for run in s.runs] for name, s in series.items()},
+            }
+        )
+    print()
+    print(table(results))
+    print(verdict(results))
+    report = {
+        "machine": facts,
+        "seed": seed,
+        "repeat": repeat,
+        "variants": {name: VARIANTS[name].description for name in names},
+        "commands": {name: VARIANTS[name].command(Path("DIR")) for name in names},
+        "bytecode_cache": environment["PYTHONPYCACHEPREFIX"],
+        "goals": {
+            "size": GOAL_SIZE,
+            "max_ratio_ours_over_yaml": GOAL_RATIO,
+            "max_warm_seconds": GOAL_WARM_SECONDS,
+        },
+        "results": results,
+    }
+    return report
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument(
@@ -437,55 +494,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown or not sizes or args.repeat < 1:
         parser.error(f"unknown variants {unknown}" if unknown else "need sizes and --repeat >= 1")
 
-    facts = machine()
-    environment = child_environment(args.out)
-    print(
-        f"{facts['cpu']}, {facts['usable_cores']} cores, Python {facts['python']}, PyYAML "
-        f"{facts['pyyaml']} (libyaml: {facts['pyyaml_libyaml']}), {facts['date']}",
-        flush=True,
-    )
-    results: list[dict[str, Any]] = []
-    for n in sizes:
-        folder = organisation(n, args.seed, args.out)
-        summary = assert_valid(folder, n, args.out)
-        print(
-            f"N={n:,}: okr check finds {summary.get('error', 0)} errors, "
-            f"{summary.get('warning', 0)} warnings in {summary.get('files')} files",
-            flush=True,
-        )
-        before = code_digest()
-        series = measure(folder, n, names, args.repeat, environment, args.out)
-        after = code_digest()
-        if after != before:
-            print(f"WARNING: the package's code changed during the N={n:,} runs", flush=True)
-        results.append(
-            {
-                "n": n,
-                "folder": str(folder),
-                "check_summary": summary,
-                "code_digest": [before, after],
-                "summary": {name: s.summary() for name, s in series.items()},
-                "ratios": ratios(series),
-                "runs": {name: [asdict(run) for run in s.runs] for name, s in series.items()},
-            }
-        )
-    print()
-    print(table(results))
-    print(verdict(results))
-    report = {
-        "machine": facts,
-        "seed": args.seed,
-        "repeat": args.repeat,
-        "variants": {name: VARIANTS[name].description for name in names},
-        "commands": {name: VARIANTS[name].command(Path("DIR")) for name in names},
-        "bytecode_cache": environment["PYTHONPYCACHEPREFIX"],
-        "goals": {
-            "size": GOAL_SIZE,
-            "max_ratio_ours_over_yaml": GOAL_RATIO,
-            "max_warm_seconds": GOAL_WARM_SECONDS,
-        },
-        "results": results,
-    }
+    report = benchmark(sizes, names, args.repeat, args.seed, args.out)
     args.out.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d-%H%M%S")
     written = args.out / f"results-{stamp}.json"

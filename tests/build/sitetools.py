@@ -22,6 +22,20 @@ def copy_example(target: Path) -> Path:
     return target
 
 
+def generated_project(target: Path, sets: int, seed: int = 1) -> Path:
+    """A project of bench/generate.py's organisation of `sets` OKR sets with the example's
+    settings (theme, search with jieba, Markdown extensions), as `make bench` builds it."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from generate import generate
+    from page_html import ours_config
+
+    (target / "docs").mkdir(parents=True, exist_ok=True)
+    (target / "docs" / "index.md").write_text("# Bench\n", encoding="utf-8")
+    generate(target / "okrs", sets, seed)
+    (target / "mkdocs.yml").write_text(ours_config(), encoding="utf-8")
+    return target
+
+
 def run_mkdocs(
     project: Path, *args: str, engine: str = "mkdocs", okr_lang: str | None = None
 ) -> subprocess.CompletedProcess[str]:

@@ -108,12 +108,14 @@ def _html_pages(site: Path) -> list[Path]:
     return sorted(path.resolve() for path in site.rglob("*.html"))
 
 
-def _okr_pages(site: Path) -> list[Path]:
+def okr_pages(site: Path) -> list[Path]:
     return sorted(path.resolve() for path in (site / "okr").rglob("index.html"))
 
 
-def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
-    crawl = Crawl(site)
+def broken_links(site: Path, crawl: Crawl | None = None) -> tuple[list[str], int, int]:
+    """Every internal link or anchor that does not resolve, and how many links and anchors
+    resolved."""
+    crawl = crawl or Crawl(site)
     broken: list[str] = []
     links = anchors = 0
     for page in _html_pages(site):
@@ -125,14 +127,19 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
             elif crawl.resolve(page, href) is not None:
                 links += 1
                 anchors += "#" in href
+    return broken, links, anchors
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    broken, links, anchors = broken_links(site)
     assert broken == []
     # Enough was checked that a crawler that silently skipped everything would fail here.
     assert links > 1000 and anchors > 200
 
 
-def _orphans(site: Path) -> list[str]:
+def orphans(site: Path, crawl: Crawl | None = None) -> list[str]:
     """Generated pages no other page links to."""
-    crawl = Crawl(site)
+    crawl = crawl or Crawl(site)
     linked_from: dict[Path, set[Path]] = {}
     for page in _html_pages(site):
         for href in crawl.page(page).hrefs:
@@ -140,15 +147,16 @@ def _orphans(site: Path) -> list[str]:
             if resolved is not None and resolved[0] != page:
                 linked_from.setdefault(resolved[0], set()).add(page)
     return [
-        str(page.relative_to(crawl.site)) for page in _okr_pages(site) if not linked_from.get(page)
+        str(page.relative_to(crawl.site)) for page in okr_pages(site) if not linked_from.get(page)
     ]
 
 
-def _unreachable(site: Path) -> list[str]:
-    """Generated pages a reader cannot reach by following links from the home page."""
-    crawl = Crawl(site)
+def reachable(site: Path, crawl: Crawl | None = None) -> list[Path]:
+    """The pages a reader reaches by following links from the home page, nearest first."""
+    crawl = crawl or Crawl(site)
     start = (site / "index.html").resolve()
     seen = {start}
+    order = [start]
     queue = deque([start])
     while queue:
         page = queue.popleft()
@@ -159,17 +167,25 @@ def _unreachable(site: Path) -> list[str]:
             target = resolved[0]
             if target.suffix == ".html" and target.is_file() and target not in seen:
                 seen.add(target)
+                order.append(target)
                 queue.append(target)
-    return [str(page.relative_to(crawl.site)) for page in _okr_pages(site) if page not in seen]
+    return order
+
+
+def unreachable(site: Path, crawl: Crawl | None = None) -> list[str]:
+    """Generated pages a reader cannot reach by following links from the home page."""
+    crawl = crawl or Crawl(site)
+    seen = set(reachable(site, crawl))
+    return [str(page.relative_to(crawl.site)) for page in okr_pages(site) if page not in seen]
 
 
 def test_no_generated_page_is_orphaned(site: Path) -> None:
-    assert len(_okr_pages(site)) > 30
-    assert _orphans(site) == []
+    assert len(okr_pages(site)) > 30
+    assert orphans(site) == []
 
 
 def test_every_generated_page_is_reachable_from_the_home_page(site: Path) -> None:
-    assert _unreachable(site) == []
+    assert unreachable(site) == []
 
 
 def test_the_crawler_finds_what_is_broken(tmp_path: Path) -> None:
@@ -200,5 +216,5 @@ def test_the_crawler_finds_what_is_broken(tmp_path: Path) -> None:
         f"{SITE_URL}okr/a/": None,
         "https://example.com/": None,
     }
-    assert _orphans(tmp_path) == ["okr/orphan/index.html"]
-    assert _unreachable(tmp_path) == ["okr/orphan/index.html"]
+    assert orphans(tmp_path) == ["okr/orphan/index.html"]
+    assert unreachable(tmp_path) == ["okr/orphan/index.html"]

@@ -9,6 +9,8 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from ..build.sitetools import copy_example, run_mkdocs
 from .browser import launch, serve
 
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+
 
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -38,3 +40,15 @@ def page(browser: Browser) -> Page:
     page = context.new_page()
     page.set_default_timeout(15_000)
     return page
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    """axe-core as npm installed it, at the version package.json pins; fails (never skips)."""
+    if not AXE.is_file():
+        pytest.fail(
+            f"axe-core is not installed at {AXE}: run `npm ci --prefix tests/e2e` "
+            "(`make test` does it).",
+            pytrace=False,
+        )
+    return AXE

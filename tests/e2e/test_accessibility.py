@@ -21,7 +21,6 @@ from .browser import serve
 pytestmark = pytest.mark.e2e
 
 E2E = Path(__file__).resolve().parent
-AXE = E2E / "node_modules" / "axe-core" / "axe.min.js"
 
 PAGES = {
     "home": "okr/",
@@ -35,18 +34,6 @@ PAGES = {
 # Material's palette for each colour scheme the browser asks for (mkdocs.yml picks by media query).
 SCHEMES = {"light": "default", "dark": "slate"}
 BLOCKING = ("serious", "critical")
-
-
-@pytest.fixture(scope="session")
-def axe_script() -> Path:
-    """axe-core as npm installed it, at the version package.json pins; fails (never skips)."""
-    if not AXE.is_file():
-        pytest.fail(
-            f"axe-core is not installed at {AXE}: run `npm ci --prefix tests/e2e` "
-            "(`make test` does it).",
-            pytrace=False,
-        )
-    return AXE
 
 
 def _pinned_axe_version() -> str:

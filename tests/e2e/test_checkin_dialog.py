@@ -31,7 +31,7 @@ from mkdocs_okr.core.issuelinks import MAX_URL_BYTES, checkin_url, grade_url
 
 from ..build.sitetools import run_mkdocs, write_project
 from .browser import serve
-from .test_accessibility import AXE, BLOCKING, SCHEMES, _describe
+from .test_accessibility import BLOCKING, SCHEMES, _describe
 
 pytestmark = pytest.mark.e2e
 
@@ -64,14 +64,6 @@ def updates_of(fields: dict[str, str]) -> list[tuple[str, float | bool, Status |
     assert isinstance(request, CheckinRequest)
     assert str(request.set) == fields["set"]
     return [(u.ref, u.reading.amount, u.status, u.note) for u in request.updates]
-
-
-@pytest.fixture(scope="session")
-def axe() -> Path:
-    """axe-core as test_accessibility.py uses it; fails (never skips) when it is missing."""
-    if not AXE.is_file():
-        pytest.fail(f"axe-core is not installed at {AXE}: run `npm ci --prefix tests/e2e`.")
-    return AXE
 
 
 def new_page(browser: Browser, scheme: str = "light", javascript: bool = True) -> Page:
@@ -268,20 +260,20 @@ def axe_violations(page: Page, axe: Path, *selectors: str) -> list[dict[str, Any
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 def test_the_buttons_references_and_open_dialog_pass_axe(
-    browser: Browser, example_url: str, axe: Path, scheme: str
+    browser: Browser, example_url: str, axe_script: Path, scheme: str
 ) -> None:
     page = new_page(browser, scheme)
     try:
         page.goto(example_url + ENDED_SET_PAGE, wait_until="networkidle")
         assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
-        violations = axe_violations(page, axe, ".okr-actions", ".okr-reference")
+        violations = axe_violations(page, axe_script, ".okr-actions", ".okr-reference")
         for kind in ("更新进度", "打分与复盘"):
             page.get_by_role("link", name=kind).click()
             dialog = page.locator("dialog.okr-dialog[open]")
             expect(dialog).to_be_visible()
             dialog.get_by_role("button", name="打开议题表单").click()
             expect(dialog.get_by_role("status")).to_be_visible()  # "nothing changed" shown too
-            violations += axe_violations(page, axe, "dialog.okr-dialog[open]")
+            violations += axe_violations(page, axe_script, "dialog.okr-dialog[open]")
             page.keyboard.press("Escape")
     finally:
         page.context.close()
