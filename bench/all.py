@@ -260,7 +260,7 @@ def goals(results: dict[str, Any], plan: Plan) -> list[dict[str, str]]:
             rows.append(
                 {
                     "goal": f"save -> rebuilt site in `mkdocs serve`, {n:,} sets",
-                    "figure": f"{found["median"]:.2f} s (median of {len(found['seconds'])})",
+                    "figure": f"{found['median']:.2f} s (median of {len(found['seconds'])})",
                     "target": f"<= {limit:g} s",
                     "verdict": _verdict(found["median"] <= limit),
                 }
