@@ -87,7 +87,7 @@ class SetPage:
     """What a set's page shows (set.html)."""
 
     okr_set: OkrSet
-    owner_href: str
+    owner_href: str | None  # None: the owner has no other set (no history page)
     parent: OkrSet | None
     parent_href: str | None
     cycle_href: str
@@ -278,14 +278,24 @@ class SitePages:
             pages += [self._review_page(cycle), self._tree_page(cycle)]
         for okr_set in organisation.sets:
             path = self.paths.set(okr_set)
-            pages.append(self.remember.page(path, [okr_set], partial(self._set_page, okr_set)))
+            # The owner's link depends on how many sets they have, which other files decide.
+            key = f"{path}|{self.owner_page(okr_set.owner)}"
+            pages.append(self.remember.page(key, [okr_set], partial(self._set_page, okr_set)))
         if self.subtrees is not None:
             self.subtrees.keep()
         for owner in sorted({s.owner for s in organisation.sets}):
             history = organisation.history_of(owner)
-            path = self.paths.owner(owner)
-            pages.append(self.remember.page(path, history, partial(self._owner_page, history)))
+            if len(history) > 1:  # one set's history would say what its set page says
+                path = self.paths.owner(owner)
+                pages.append(self.remember.page(path, history, partial(self._owner_page, history)))
         return pages
+
+    def owner_page(self, owner: str) -> str:
+        """Where a link to an owner leads: their history page when they have several sets,
+        else their one set's page (a history of one set says nothing new, and each page costs
+        the engine's template)."""
+        history = self.organisation.history_of(owner)
+        return self.paths.set(history[0]) if len(history) == 1 else self.paths.owner(owner)
 
     def _home(self, cycles: list[Cycle]) -> Page:
         path = self.paths.home()
@@ -431,7 +441,7 @@ class SitePages:
                 rows.append(
                     CalibrationRow(
                         entry,
-                        links.to(self.paths.owner(entry.owner)),
+                        links.to(self.owner_page(entry.owner)),
                         self.facts.score_chart(entry.name, entry.history),
                         [(s, links.set(s)) for s in entry.history],
                     )
@@ -581,9 +591,10 @@ class SitePages:
         facts = self.facts
         parent = self.organisation.parent_of(okr_set)
         children = self.organisation.children_of(okr_set)
+        owner = self.owner_page(okr_set.owner)
         return SetPage(
             okr_set,
-            links.to(self.paths.owner(okr_set.owner)),
+            None if owner == self.paths.set(okr_set) else links.to(owner),
             parent,
             links.set(parent) if parent else None,
             links.to(self.paths.cycle(okr_set.cycle)),
