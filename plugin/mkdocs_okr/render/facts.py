@@ -184,6 +184,19 @@ class Lagging:
 
 
 @dataclass(frozen=True)
+class WeekCounts:
+    """A team's week in the week's index: its team (None: sets no team gathers, in `part`s)
+    and how many sets it holds, key results moved, sets silent and key results behind."""
+
+    team: OkrSet | None
+    part: int
+    sets: int
+    moved: int
+    silent: int
+    lagging: int
+
+
+@dataclass(frozen=True)
 class Silent:
     okr_set: OkrSet
     href: str

@@ -63,6 +63,11 @@ class SitePaths:
     def week(self) -> str:
         return f"{self.pages_dir}/week/index.md"
 
+    def week_group(self, team: OkrSet | None, part: int) -> str:
+        """A team's week (owners start with a letter: `others/<part>` meets no team)."""
+        where = f"{team.cycle.id}/{team.owner}" if team else f"others/{part}"
+        return f"{self.pages_dir}/week/{where}/index.md"
+
     def calibration(self) -> str:
         return f"{self.pages_dir}/calibration/index.md"
 

@@ -40,6 +40,7 @@ from .facts import (
     ProblemsNotice,
     Silent,
     SiteFacts,
+    WeekCounts,
 )
 from .i18n import Labels
 from .memo import Memo, Remember, SetKeys, fingerprint
@@ -50,6 +51,8 @@ STYLESHEET = "okr.css"
 LEVELS = ("company", "team", "individual")
 BATCH = 50
 """Sets per remembered part of a long page: a saved file renders one part of each page again."""
+WEEK_SETS = 100
+"""Running sets the week page shows itself; beyond, each team's week is a page of its own."""
 
 T = TypeVar("T")
 
@@ -106,9 +109,9 @@ def stylesheet() -> str:
     return own + "\n" + checkin_dialog.stylesheet()  # check-in dialog hook
 
 
-def batches(items: Sequence[T]) -> list[list[T]]:
-    """`items` in parts of BATCH, each remembered on its own."""
-    return [list(items[at : at + BATCH]) for at in range(0, len(items), BATCH)]
+def batches(items: Sequence[T], size: int = BATCH) -> list[list[T]]:
+    """`items` in parts of `size` (BATCH: each part remembered on its own)."""
+    return [list(items[at : at + size]) for at in range(0, len(items), size)]
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -271,7 +274,7 @@ class SitePages:
         """Every page, the navigation's index pages first in the order the nav lists them."""
         organisation = self.organisation
         cycles = organisation.cycles()
-        pages = [self._home(cycles), self._week()]
+        pages = [self._home(cycles), *self._week()]
         pages += [self._cycle_page(cycle) for cycle in cycles]
         pages += [self._calibration(), self._problems()]
         for cycle in cycles:
@@ -339,10 +342,66 @@ class SitePages:
             return review.cycle_figures([], cycle, today, settings)
         return sum(parts[1:], parts[0])
 
-    def _week(self) -> Page:
+    def _week_groups(self) -> list[review.WeekGroup]:
+        """The week's sections: each team (or the company) with its members, and the running
+        sets no team gathers as a group of their own, cut in parts of WEEK_SETS."""
+        groups: list[review.WeekGroup] = []
+        for group in review.week_groups(self.organisation, self.options.today):
+            if group.team is None:
+                groups += [review.WeekGroup(None, part) for part in batches(group.sets, WEEK_SETS)]
+            else:
+                groups.append(group)
+        return groups
+
+    def _week(self) -> list[Page]:
+        """The weekly meeting's page. When more than WEEK_SETS sets run, it lists the teams with
+        their counts, and each team's week is a page of its own (a set's week is about 8 KB of
+        HTML, so a page of everyone would be megabytes long at company scale)."""
         path = self.paths.week()
         links = self.paths.links_from(path)
-        today = self.options.today
+        groups = self._week_groups()
+        if sum(len(group.sets) for group in groups) <= WEEK_SETS:
+            return [self._week_page(path, self.labels["week"], groups, None)]
+        rows, pages = [], []
+        others = 0
+        for group in groups:
+            others += group.team is None
+            group_path = self.paths.week_group(group.team, others)
+            counts = self._value(
+                "week-counts", group.sets, partial(self._week_counts, group, others)
+            )
+            rows.append((counts, links.to(group_path)))
+            title = group.team.name if group.team else self.labels["other_sets"]
+            if group.team is None and others > 1:
+                title = f"{title} ({others})"
+            pages.append(
+                self._week_page(group_path, f"{self.labels['week']} · {title}", [group], path)
+            )
+        index = self._page(
+            path,
+            self.labels["week"],
+            "okr/week.html",
+            True,
+            searched=False,
+            sections=[],
+            rows=rows,
+            index_href=None,
+            week_start=self.options.today - dt.timedelta(days=6),
+            today=self.options.today,
+        )
+        return [index, *pages]
+
+    def _week_counts(self, group: review.WeekGroup, part: int) -> WeekCounts:
+        week = review.team_week(group, self.options.today, self.organisation.settings)
+        return WeekCounts(
+            group.team, part, len(group.sets), len(week.moved), len(week.silent), len(week.lagging)
+        )
+
+    def _week_page(
+        self, path: str, title: str, groups: list[review.WeekGroup], index: str | None
+    ) -> Page:
+        """A page of the week's `groups`; `index`: the week's index page it belongs to."""
+        links = self.paths.links_from(path)
         sections = [
             self._part(
                 "week",
@@ -351,15 +410,18 @@ class SitePages:
                 partial(self._week_section, group, links),
                 group.team.path if group.team else "",
             )
-            for group in review.week_groups(self.organisation, today)
+            for group in groups
         ]
+        today = self.options.today
         return self._page(
             path,
-            self.labels["week"],
+            title,
             "okr/week.html",
-            True,
+            index is None,
             searched=False,
             sections=sections,
+            rows=[],
+            index_href=links.to(index) if index else None,
             week_start=today - dt.timedelta(days=6),
             today=today,
         )
