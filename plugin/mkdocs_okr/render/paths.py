@@ -77,6 +77,12 @@ class SitePaths:
     def tree(self, cycle: Cycle) -> str:
         return f"{self.pages_dir}/{cycle.id}/tree/index.md"
 
+    def subtree(self, cycle: Cycle, goal: Goal) -> str:
+        """The page of an objective's subtree in the cycle's alignment tree."""
+        okr_set, objective = goal.okr_set, goal.objective
+        where = f"{okr_set.cycle.id}/{okr_set.owner}/{objective.id}"
+        return f"{self.pages_dir}/{cycle.id}/tree/{where}/index.md"
+
     def review(self, cycle: Cycle) -> str:
         return f"{self.pages_dir}/{cycle.id}/review/index.md"
 

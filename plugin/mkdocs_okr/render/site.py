@@ -27,7 +27,7 @@ from markupsafe import Markup, escape
 from ..core import review
 from ..core.cycles import Cycle
 from ..core.model import Objective, OkrSet
-from ..core.organisation import Organisation
+from ..core.organisation import Goal, Organisation
 from . import checkin_dialog
 from .checkin_dialog import CheckinDialog
 from .facts import (
@@ -51,6 +51,9 @@ STYLESHEET = "okr.css"
 LEVELS = ("company", "team", "individual")
 BATCH = 50
 """Sets per remembered part of a long page: a saved file renders one part of each page again."""
+TREE_OBJECTIVES = 600
+"""Objectives an alignment tree's page shows (about 1 KB of HTML each); a longer tree is cut
+into a page per subtree."""
 WEEK_SETS = 100
 """Running sets the week page shows itself; beyond, each team's week is a page of its own."""
 
@@ -278,7 +281,7 @@ class SitePages:
         pages += [self._cycle_page(cycle) for cycle in cycles]
         pages += [self._calibration(), self._problems()]
         for cycle in cycles:
-            pages += [self._review_page(cycle), self._tree_page(cycle)]
+            pages += [self._review_page(cycle), *self._tree_pages(cycle)]
         for okr_set in organisation.sets:
             path = self.paths.set(okr_set)
             # The owner's link depends on how many sets they have, which other files decide.
@@ -615,22 +618,43 @@ class SitePages:
             retrospective=self.facts.retrospective(okr_set),
         )
 
-    def _tree_page(self, cycle: Cycle) -> Page:
+    def _tree_pages(self, cycle: Cycle) -> list[Page]:
+        """The cycle's alignment tree; when it shows more than TREE_OBJECTIVES objectives, its
+        page lists the objectives at the top, and each one's subtree is a page of its own (cut
+        again below while too long)."""
         path = self.paths.tree(cycle)
         links = self.paths.links_from(path)
         sets = self.organisation.sets_in(cycle.id)
         tree = CycleTree(cycle, self.facts, links, self.remember, self.subtrees, self._item)
+        roots = tree.roots()
+        pages: dict[str, Page] = {}
+        if sum(tree.size(root) for root in roots) <= TREE_OBJECTIVES:
+            pieces = tree.pieces()
+        else:
+            pieces = []
+            for root in roots:
+                if tree.size(root) == 1:
+                    pieces += tree.node(root, 0, ())
+                else:
+                    page = self._subtree_page(tree, root, 0, (), pages)
+                    pieces += tree.leaf(root, links.to(page))
         unaligned = [
             (part, self._value("unaligned", part, partial(self._unaligned, part)))
             for part in batches(sets)
         ]
-        return self._page(
+        index = self._page(
             path,
             f"{self.labels['tree']} {cycle.id}",
             "okr/tree.html",
             False,  # reached from its cycle page; keeps the nav to one entry per cycle
             searched=False,
-            tree=self._insert(tree.pieces()),
+            tree=self._insert(pieces),
+            index_href=None,
+            inner=[
+                (inner, links.to(self.paths.tree(inner)))
+                for inner in self.organisation.cycles()
+                if inner.id != cycle.id and cycle.contains(inner)
+            ],
             unaligned=[
                 self._part(
                     "unaligned", part, links, partial(self._unaligned_items, objectives, links)
@@ -640,6 +664,40 @@ class SitePages:
             if any(objectives for _part, objectives in unaligned)
             else [],
         )
+        return [index, *pages.values()]
+
+    def _subtree_page(
+        self, tree: CycleTree, goal: Goal, depth: int, seen: tuple[str, ...], pages: dict[str, Page]
+    ) -> str:
+        """Make the page of `goal`'s subtree in `tree` (and those it links to) into `pages`;
+        its path. An objective reached twice (it supports two) has one page."""
+        path = self.paths.subtree(tree.cycle, goal)
+        if path in pages:
+            return path
+        links = self.paths.links_from(path)
+        here = tree.at(links)
+        if tree.size(goal) <= TREE_OBJECTIVES:
+            pieces = here.node(goal, depth, seen)
+        else:
+            pieces = here.outline(
+                goal,
+                depth,
+                seen,
+                lambda below, at, path_: self._subtree_page(tree, below, at, path_, pages),
+            )
+        okr_set = goal.okr_set
+        pages[path] = self._page(
+            path,
+            f"{self.labels['tree']} {tree.cycle.id} · {okr_set.name} {goal.objective.id}",
+            "okr/tree.html",
+            False,
+            searched=False,
+            tree=self._insert(pieces),
+            index_href=links.to(self.paths.tree(tree.cycle)),
+            inner=[],
+            unaligned=None,
+        )
+        return path
 
     def _unaligned(self, sets: list[OkrSet]) -> list[tuple[OkrSet, Objective]]:
         return [(s, o) for s in sets for o in self.facts.unaligned(s)]
