@@ -71,8 +71,10 @@ class SitePaths:
     def calibration(self) -> str:
         return f"{self.pages_dir}/calibration/index.md"
 
-    def cycle(self, cycle: Cycle) -> str:
-        return f"{self.pages_dir}/{cycle.id}/index.md"
+    def cycle(self, cycle: Cycle, number: int = 1) -> str:
+        """The cycle's page; its `number`th page of sets (owners start with a letter)."""
+        more = f"{number}/" if number > 1 else ""
+        return f"{self.pages_dir}/{cycle.id}/{more}index.md"
 
     def tree(self, cycle: Cycle) -> str:
         return f"{self.pages_dir}/{cycle.id}/tree/index.md"

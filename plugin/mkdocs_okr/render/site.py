@@ -51,6 +51,8 @@ STYLESHEET = "okr.css"
 LEVELS = ("company", "team", "individual")
 BATCH = 50
 """Sets per remembered part of a long page: a saved file renders one part of each page again."""
+CYCLE_ROWS = 1000
+"""Sets a cycle's page lists (about half a KB of HTML each); more are listed on further pages."""
 TREE_OBJECTIVES = 600
 """Objectives an alignment tree's page shows (about 1 KB of HTML each); a longer tree is cut
 into a page per subtree."""
@@ -278,7 +280,7 @@ class SitePages:
         organisation = self.organisation
         cycles = organisation.cycles()
         pages = [self._home(cycles), *self._week()]
-        pages += [self._cycle_page(cycle) for cycle in cycles]
+        pages += [page for cycle in cycles for page in self._cycle_pages(cycle)]
         pages += [self._calibration(), self._problems()]
         for cycle in cycles:
             pages += [self._review_page(cycle), *self._tree_pages(cycle)]
@@ -451,28 +453,42 @@ class SitePages:
         moves = [self.facts.movement(m, links) for m in week.moved_in(okr_set)]
         return self.fragment("okr/week_moved.html", moves=moves)
 
-    def _cycle_page(self, cycle: Cycle) -> Page:
-        path = self.paths.cycle(cycle)
-        links = self.paths.links_from(path)
+    def _cycle_pages(self, cycle: Cycle) -> list[Page]:
+        """The cycle's sets by level, in pages of CYCLE_ROWS rows: the first at the cycle's
+        own URL, the next ones in numbered folders (owners start with a letter)."""
         sets = self.organisation.sets_in(cycle.id)
-        return self._page(
-            path,
-            f"{self.labels['cycle']} {cycle.id}",
-            "okr/cycle.html",
-            True,
-            searched=False,
-            cycle=cycle,
-            state=self.facts.cycle_state(cycle),
-            expected=self.facts.expected(cycle),
-            links={
-                "tree": links.to(self.paths.tree(cycle)),
-                "review": links.to(self.paths.review(cycle)),
-            },
-            tables={
-                level: self.set_table([s for s in sets if s.level == level], links)
-                for level in LEVELS
-            },
-        )
+        in_order = [s for level in LEVELS for s in sets if s.level == level]
+        parts = batches(in_order, CYCLE_ROWS) or [[]]
+        paths = [self.paths.cycle(cycle, number) for number in range(1, len(parts) + 1)]
+        title = f"{self.labels['cycle']} {cycle.id}"
+        pages = []
+        for number, (path, part) in enumerate(zip(paths, parts, strict=True), start=1):
+            links = self.paths.links_from(path)
+            pages.append(
+                self._page(
+                    path,
+                    title if number == 1 else f"{title} ({number}/{len(parts)})",
+                    "okr/cycle.html",
+                    number == 1,
+                    searched=False,
+                    cycle=cycle,
+                    state=self.facts.cycle_state(cycle),
+                    expected=self.facts.expected(cycle),
+                    links={
+                        "tree": links.to(self.paths.tree(cycle)),
+                        "review": links.to(self.paths.review(cycle)),
+                    },
+                    pager=[
+                        (shown, None if shown == number else links.to(other))
+                        for shown, other in enumerate(paths, start=1)
+                    ],
+                    tables={
+                        level: self.set_table([s for s in part if s.level == level], links)
+                        for level in LEVELS
+                    },
+                )
+            )
+        return pages
 
     def _calibration(self) -> Page:
         """Every owner's calibration, in parts of about BATCH owners (their sets, oldest first)."""
