@@ -23,7 +23,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def export(site: Path) -> dict:
-    return json.loads((site / "okrs.json").read_text(encoding="utf-8"))
+    """The published export: the index at the root and the cycles' files it names, read back
+    as one document (the form of `okr export`)."""
+    index = json.loads((site / "okrs.json").read_text(encoding="utf-8"))
+    cycles = [json.loads((site / c["file"]).read_text(encoding="utf-8")) for c in index["cycles"]]
+    assert [len(c["sets"]) for c in cycles] == [c["sets"] for c in index["cycles"]]
+    sets = [s for cycle in cycles for s in cycle["sets"]]
+    return {**index, "sets": sets}
 
 
 def test_every_page_is_generated(site: Path, export: dict) -> None:
