@@ -64,12 +64,17 @@ class SitePaths:
         return f"{self.pages_dir}/week/index.md"
 
     def week_group(self, team: OkrSet | None, part: int) -> str:
-        """A team's week (owners start with a letter: `others/<part>` meets no team)."""
-        where = f"{team.cycle.id}/{team.owner}" if team else f"others/{part}"
-        return f"{self.pages_dir}/week/{where}/index.md"
+        """The `part`th page of a team's week, or of the sets no team gathers (owners start
+        with a letter: `others/<part>` meets no team, and a part number no owner)."""
+        if team is None:
+            return f"{self.pages_dir}/week/others/{part}/index.md"
+        more = f"{part}/" if part > 1 else ""
+        return f"{self.pages_dir}/week/{team.cycle.id}/{team.owner}/{more}index.md"
 
-    def calibration(self) -> str:
-        return f"{self.pages_dir}/calibration/index.md"
+    def calibration(self, number: int = 1) -> str:
+        """The calibration; its `number`th page."""
+        more = f"{number}/" if number > 1 else ""
+        return f"{self.pages_dir}/calibration/{more}index.md"
 
     def cycle(self, cycle: Cycle, number: int = 1) -> str:
         """The cycle's page; its `number`th page of sets (owners start with a letter)."""
@@ -85,8 +90,10 @@ class SitePaths:
         where = f"{okr_set.cycle.id}/{okr_set.owner}/{objective.id}"
         return f"{self.pages_dir}/{cycle.id}/tree/{where}/index.md"
 
-    def review(self, cycle: Cycle) -> str:
-        return f"{self.pages_dir}/{cycle.id}/review/index.md"
+    def review(self, cycle: Cycle, number: int = 1) -> str:
+        """The cycle's review; its `number`th page."""
+        more = f"{number}/" if number > 1 else ""
+        return f"{self.pages_dir}/{cycle.id}/review/{more}index.md"
 
     def set(self, okr_set: OkrSet) -> str:
         return f"{self.pages_dir}/{okr_set.cycle.id}/{okr_set.owner}/index.md"

@@ -53,6 +53,12 @@ BATCH = 50
 """Sets per remembered part of a long page: a saved file renders one part of each page again."""
 CYCLE_ROWS = 1000
 """Sets a cycle's page lists (about half a KB of HTML each); more are listed on further pages."""
+CALIBRATION_OWNERS = 500
+"""Owners a page of the calibration shows (about 600 bytes of HTML each); more go to further
+pages."""
+REVIEW_SETS = 500
+"""Sets whose highlights and retrospectives a page of a cycle's review shows (about 800 bytes
+of HTML each once graded, more with long retrospectives); more go to further pages."""
 TREE_OBJECTIVES = 600
 """Objectives an alignment tree's page shows (about 1 KB of HTML each); a longer tree is cut
 into a page per subtree."""
@@ -114,8 +120,9 @@ def stylesheet() -> str:
     return own + "\n" + checkin_dialog.stylesheet()  # check-in dialog hook
 
 
-def batches(items: Sequence[T], size: int = BATCH) -> list[list[T]]:
-    """`items` in parts of `size` (BATCH: each part remembered on its own)."""
+def batches(items: Sequence[T], size: int | None = None) -> list[list[T]]:
+    """`items` in parts of `size` (default BATCH: each part remembered on its own)."""
+    size = size or BATCH
     return [list(items[at : at + size]) for at in range(0, len(items), size)]
 
 
@@ -281,9 +288,9 @@ class SitePages:
         cycles = organisation.cycles()
         pages = [self._home(cycles), *self._week()]
         pages += [page for cycle in cycles for page in self._cycle_pages(cycle)]
-        pages += [self._calibration(), self._problems()]
+        pages += [*self._calibration_pages(), self._problems()]
         for cycle in cycles:
-            pages += [self._review_page(cycle), *self._tree_pages(cycle)]
+            pages += [*self._review_pages(cycle), *self._tree_pages(cycle)]
         for okr_set in organisation.sets:
             path = self.paths.set(okr_set)
             # The owner's link depends on how many sets they have, which other files decide.
@@ -347,16 +354,15 @@ class SitePages:
             return review.cycle_figures([], cycle, today, settings)
         return sum(parts[1:], parts[0])
 
-    def _week_groups(self) -> list[review.WeekGroup]:
-        """The week's sections: each team (or the company) with its members, and the running
-        sets no team gathers as a group of their own, cut in parts of WEEK_SETS."""
-        groups: list[review.WeekGroup] = []
-        for group in review.week_groups(self.organisation, self.options.today):
-            if group.team is None:
-                groups += [review.WeekGroup(None, part) for part in batches(group.sets, WEEK_SETS)]
-            else:
-                groups.append(group)
-        return groups
+    def _week_groups(self) -> list[tuple[review.WeekGroup, int]]:
+        """The week's sections, each with its part number: each team (or the company) with
+        its members, and the running sets no team gathers as a group of their own; a group of
+        more than WEEK_SETS sets is cut in parts of WEEK_SETS."""
+        return [
+            (review.WeekGroup(group.team, part), number)
+            for group in review.week_groups(self.organisation, self.options.today)
+            for number, part in enumerate(batches(group.sets, WEEK_SETS), start=1)
+        ]
 
     def _week(self) -> list[Page]:
         """The weekly meeting's page. When more than WEEK_SETS sets run, it lists the teams with
@@ -365,20 +371,18 @@ class SitePages:
         path = self.paths.week()
         links = self.paths.links_from(path)
         groups = self._week_groups()
-        if sum(len(group.sets) for group in groups) <= WEEK_SETS:
-            return [self._week_page(path, self.labels["week"], groups, None)]
+        if sum(len(group.sets) for group, _number in groups) <= WEEK_SETS:
+            return [self._week_page(path, self.labels["week"], [g for g, _n in groups], None)]
         rows, pages = [], []
-        others = 0
-        for group in groups:
-            others += group.team is None
-            group_path = self.paths.week_group(group.team, others)
+        for group, number in groups:
+            group_path = self.paths.week_group(group.team, number)
             counts = self._value(
-                "week-counts", group.sets, partial(self._week_counts, group, others)
+                "week-counts", group.sets, partial(self._week_counts, group, number)
             )
             rows.append((counts, links.to(group_path)))
             title = group.team.name if group.team else self.labels["other_sets"]
-            if group.team is None and others > 1:
-                title = f"{title} ({others})"
+            if number > 1:
+                title = f"{title} ({number})"
             pages.append(
                 self._week_page(group_path, f"{self.labels['week']} · {title}", [group], path)
             )
@@ -478,10 +482,7 @@ class SitePages:
                         "tree": links.to(self.paths.tree(cycle)),
                         "review": links.to(self.paths.review(cycle)),
                     },
-                    pager=[
-                        (shown, None if shown == number else links.to(other))
-                        for shown, other in enumerate(paths, start=1)
-                    ],
+                    pager=self._pager(paths, number, links),
                     tables={
                         level: self.set_table([s for s in part if s.level == level], links)
                         for level in LEVELS
@@ -490,29 +491,49 @@ class SitePages:
             )
         return pages
 
-    def _calibration(self) -> Page:
-        """Every owner's calibration, in parts of about BATCH owners (their sets, oldest first)."""
-        path = self.paths.calibration()
-        links = self.paths.links_from(path)
+    @staticmethod
+    def _pager(paths: list[str], number: int, links: Links) -> list[tuple[int, str | None]]:
+        """Links from the `number`th of `paths` (pages of one long list) to every one of them."""
+        return [
+            (shown, None if shown == number else links.to(other))
+            for shown, other in enumerate(paths, start=1)
+        ]
+
+    def _calibration_pages(self) -> list[Page]:
+        """Every owner's calibration, in parts of about BATCH owners (their sets, oldest first),
+        CALIBRATION_OWNERS owners a page (the first at the calibration's own URL)."""
         organisation = self.organisation
         owners = sorted({s.owner for s in organisation.sets})
-        parts = []
-        for owners_part in batches(owners):
-            histories = [organisation.history_of(owner) for owner in owners_part]
-            sets = [s for history in histories for s in history]
-            parts.append(
-                self._part(
-                    "calibration", sets, links, partial(self._calibration_rows, histories, links)
+        on_pages = batches(owners, CALIBRATION_OWNERS) or [[]]
+        paths = [self.paths.calibration(number) for number in range(1, len(on_pages) + 1)]
+        pages = []
+        for number, (path, page_owners) in enumerate(zip(paths, on_pages, strict=True), start=1):
+            links = self.paths.links_from(path)
+            parts = []
+            for owners_part in batches(page_owners):
+                histories = [organisation.history_of(owner) for owner in owners_part]
+                sets = [s for history in histories for s in history]
+                parts.append(
+                    self._part(
+                        "calibration",
+                        sets,
+                        links,
+                        partial(self._calibration_rows, histories, links),
+                    )
+                )
+            title = self.labels["calibration"]
+            pages.append(
+                self._page(
+                    path,
+                    title if number == 1 else f"{title} ({number}/{len(on_pages)})",
+                    "okr/calibration.html",
+                    number == 1,
+                    searched=False,
+                    parts=parts,
+                    pager=self._pager(paths, number, links),
                 )
             )
-        return self._page(
-            path,
-            self.labels["calibration"],
-            "okr/calibration.html",
-            True,
-            searched=False,
-            parts=parts,
-        )
+        return pages
 
     def _calibration_rows(self, histories: list[list[OkrSet]], links: Links) -> Markup:
         rows = []
@@ -549,9 +570,9 @@ class SitePages:
             )
         return self._page(path, self.labels["problems"], "okr/problems.html", True, rows=rows)
 
-    def _review_page(self, cycle: Cycle) -> Page:
-        path = self.paths.review(cycle)
-        links = self.paths.links_from(path)
+    def _review_pages(self, cycle: Cycle) -> list[Page]:
+        """The cycle's review: its histograms on every page, the highlights and the
+        retrospectives of REVIEW_SETS sets per page (the first at the review's own URL)."""
         today, settings = self.options.today, self.organisation.settings
 
         def judge(sets: list[OkrSet]) -> ReviewPart:
@@ -569,6 +590,49 @@ class SitePages:
         for part in parts:
             for level, bins in part.counts.items():
                 counts[level] = [a + b for a, b in zip(counts[level], bins, strict=True)]
+        histograms = [
+            (level, self.facts.histogram(counts[level], level))
+            for level in LEVELS
+            if sum(counts[level])
+        ]
+        on_pages = batches(parts, max(1, REVIEW_SETS // BATCH)) or [[]]
+        paths = [self.paths.review(cycle, number) for number in range(1, len(on_pages) + 1)]
+        title = f"{self.labels['review']} {cycle.id}"
+        pages = []
+        for number, (path, page_parts) in enumerate(zip(paths, on_pages, strict=True), start=1):
+            links = self.paths.links_from(path)
+            pages.append(
+                self._page(
+                    path,
+                    title if number == 1 else f"{title} ({number}/{len(on_pages)})",
+                    "okr/review.html",
+                    False,  # reached from its cycle page and the home
+                    searched=False,
+                    cycle=cycle,
+                    links={
+                        "cycle": links.to(self.paths.cycle(cycle)),
+                        "tree": links.to(self.paths.tree(cycle)),
+                    },
+                    pager=self._pager(paths, number, links),
+                    graded=sum(len(part.graded) for part in parts),
+                    histograms=histograms,
+                    highlights=self._highlights(page_parts, links),
+                    floor=self.labels.edge(settings.verdicts.aspirational_floor),
+                    retrospectives=[
+                        self._part(
+                            "retrospectives",
+                            part.sets,
+                            links,
+                            partial(self._retrospectives, part.sets, links),
+                        )
+                        for part in page_parts
+                    ],
+                )
+            )
+        return pages
+
+    def _highlights(self, parts: list[ReviewPart], links: Links) -> dict[str, list[Markup]]:
+        """The review's highlights of `parts`: name -> parts of rows (empty: none)."""
         highlights: dict[str, list[Markup]] = {}
         for name in ("missed", "full_marks", "under_floor"):
             shown = any(getattr(part.highlights, name) for part in parts)
@@ -585,36 +649,7 @@ class SitePages:
                 if shown
                 else []
             )
-        retrospectives = [
-            self._part(
-                "retrospectives",
-                part.sets,
-                links,
-                partial(self._retrospectives, part.sets, links),
-            )
-            for part in parts
-        ]
-        return self._page(
-            path,
-            f"{self.labels['review']} {cycle.id}",
-            "okr/review.html",
-            False,  # reached from its cycle page and the home
-            searched=False,
-            cycle=cycle,
-            links={
-                "cycle": links.to(self.paths.cycle(cycle)),
-                "tree": links.to(self.paths.tree(cycle)),
-            },
-            graded=sum(len(part.graded) for part in parts),
-            histograms=[
-                (level, self.facts.histogram(counts[level], level))
-                for level in LEVELS
-                if sum(counts[level])
-            ],
-            highlights=highlights,
-            floor=self.labels.edge(settings.verdicts.aspirational_floor),
-            retrospectives=retrospectives,
-        )
+        return highlights
 
     def _objective_rows(self, judged: list[review.Judged], links: Links) -> Markup:
         rows = [self.facts.objective_row(j.okr_set, j.objective, j.verdict, links) for j in judged]
