@@ -185,12 +185,9 @@ class Lagging:
 
 @dataclass(frozen=True)
 class WeekCounts:
-    """A part of a team's week in the week's index: its team (None: the sets no team gathers),
-    which part, and how many sets it holds, key results moved, sets silent and key results
-    behind."""
+    """A part of a team's week in the week's index: how many sets it holds, key results
+    moved, sets silent and key results behind."""
 
-    team: OkrSet | None
-    part: int
     sets: int
     moved: int
     silent: int

@@ -376,10 +376,8 @@ class SitePages:
         rows, pages = [], []
         for group, number in groups:
             group_path = self.paths.week_group(group.team, number)
-            counts = self._value(
-                "week-counts", group.sets, partial(self._week_counts, group, number)
-            )
-            rows.append((counts, links.to(group_path)))
+            counts = self._value("week-counts", group.sets, partial(self._week_counts, group))
+            rows.append((group.team, number, counts, links.to(group_path)))
             title = group.team.name if group.team else self.labels["other_sets"]
             if number > 1:
                 title = f"{title} ({number})"
@@ -400,11 +398,9 @@ class SitePages:
         )
         return [index, *pages]
 
-    def _week_counts(self, group: review.WeekGroup, part: int) -> WeekCounts:
+    def _week_counts(self, group: review.WeekGroup) -> WeekCounts:
         week = review.team_week(group, self.options.today, self.organisation.settings)
-        return WeekCounts(
-            group.team, part, len(group.sets), len(week.moved), len(week.silent), len(week.lagging)
-        )
+        return WeekCounts(len(group.sets), len(week.moved), len(week.silent), len(week.lagging))
 
     def _week_page(
         self, path: str, title: str, groups: list[review.WeekGroup], index: str | None
@@ -414,7 +410,8 @@ class SitePages:
         sections = [
             self._part(
                 "week",
-                group.sets,
+                # A later part of a team's week names the team without holding its set.
+                group.sets if group.team in (None, group.sets[0]) else [group.team, *group.sets],
                 links,
                 partial(self._week_section, group, links),
                 group.team.path if group.team else "",
