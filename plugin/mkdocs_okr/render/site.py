@@ -455,35 +455,61 @@ class SitePages:
         return self.fragment("okr/week_moved.html", moves=moves)
 
     def _cycle_pages(self, cycle: Cycle) -> list[Page]:
-        """The cycle's sets by level, in pages of CYCLE_ROWS rows: the first at the cycle's
-        own URL, the next ones in numbered folders (owners start with a letter)."""
+        """The cycle's sets by level, in pages of CYCLE_ROWS rows."""
         sets = self.organisation.sets_in(cycle.id)
-        in_order = [s for level in LEVELS for s in sets if s.level == level]
-        parts = batches(in_order, CYCLE_ROWS) or [[]]
-        paths = [self.paths.cycle(cycle, number) for number in range(1, len(parts) + 1)]
-        title = f"{self.labels['cycle']} {cycle.id}"
+
+        def context(shown: list[OkrSet], links: Links) -> dict[str, Any]:
+            return {
+                "cycle": cycle,
+                "state": self.facts.cycle_state(cycle),
+                "expected": self.facts.expected(cycle),
+                "links": {
+                    "tree": links.to(self.paths.tree(cycle)),
+                    "review": links.to(self.paths.review(cycle)),
+                },
+                "tables": {
+                    level: self.set_table([s for s in shown if s.level == level], links)
+                    for level in LEVELS
+                },
+            }
+
+        return self._paged(
+            [s for level in LEVELS for s in sets if s.level == level],
+            CYCLE_ROWS,
+            partial(self.paths.cycle, cycle),
+            f"{self.labels['cycle']} {cycle.id}",
+            "okr/cycle.html",
+            True,
+            context,
+        )
+
+    def _paged(
+        self,
+        items: list[T],
+        size: int,
+        path_of: Callable[[int], str],
+        title: str,
+        template: str,
+        in_nav: bool,
+        context: Callable[[list[T], Links], dict[str, Any]],
+    ) -> list[Page]:
+        """A long list in pages of `size` items: the first at `path_of(1)` (and in the nav
+        when `in_nav`), the next at `path_of(2)`..., each with its `context(items, links)` and
+        links to every page of the list (`pager`)."""
+        on_pages = batches(items, size) or [[]]
+        paths = [path_of(number) for number in range(1, len(on_pages) + 1)]
         pages = []
-        for number, (path, part) in enumerate(zip(paths, parts, strict=True), start=1):
+        for number, (path, shown) in enumerate(zip(paths, on_pages, strict=True), start=1):
             links = self.paths.links_from(path)
             pages.append(
                 self._page(
                     path,
-                    title if number == 1 else f"{title} ({number}/{len(parts)})",
-                    "okr/cycle.html",
-                    number == 1,
+                    title if number == 1 else f"{title} ({number}/{len(on_pages)})",
+                    template,
+                    in_nav and number == 1,
                     searched=False,
-                    cycle=cycle,
-                    state=self.facts.cycle_state(cycle),
-                    expected=self.facts.expected(cycle),
-                    links={
-                        "tree": links.to(self.paths.tree(cycle)),
-                        "review": links.to(self.paths.review(cycle)),
-                    },
                     pager=self._pager(paths, number, links),
-                    tables={
-                        level: self.set_table([s for s in part if s.level == level], links)
-                        for level in LEVELS
-                    },
+                    **context(shown, links),
                 )
             )
         return pages
@@ -498,39 +524,27 @@ class SitePages:
 
     def _calibration_pages(self) -> list[Page]:
         """Every owner's calibration, in parts of about BATCH owners (their sets, oldest first),
-        CALIBRATION_OWNERS owners a page (the first at the calibration's own URL)."""
+        CALIBRATION_OWNERS owners a page."""
         organisation = self.organisation
-        owners = sorted({s.owner for s in organisation.sets})
-        on_pages = batches(owners, CALIBRATION_OWNERS) or [[]]
-        paths = [self.paths.calibration(number) for number in range(1, len(on_pages) + 1)]
-        pages = []
-        for number, (path, page_owners) in enumerate(zip(paths, on_pages, strict=True), start=1):
-            links = self.paths.links_from(path)
+
+        def context(owners: list[str], links: Links) -> dict[str, Any]:
             parts = []
-            for owners_part in batches(page_owners):
+            for owners_part in batches(owners):
                 histories = [organisation.history_of(owner) for owner in owners_part]
                 sets = [s for history in histories for s in history]
-                parts.append(
-                    self._part(
-                        "calibration",
-                        sets,
-                        links,
-                        partial(self._calibration_rows, histories, links),
-                    )
-                )
-            title = self.labels["calibration"]
-            pages.append(
-                self._page(
-                    path,
-                    title if number == 1 else f"{title} ({number}/{len(on_pages)})",
-                    "okr/calibration.html",
-                    number == 1,
-                    searched=False,
-                    parts=parts,
-                    pager=self._pager(paths, number, links),
-                )
-            )
-        return pages
+                rows = partial(self._calibration_rows, histories, links)
+                parts.append(self._part("calibration", sets, links, rows))
+            return {"parts": parts}
+
+        return self._paged(
+            sorted({s.owner for s in organisation.sets}),
+            CALIBRATION_OWNERS,
+            self.paths.calibration,
+            self.labels["calibration"],
+            "okr/calibration.html",
+            True,
+            context,
+        )
 
     def _calibration_rows(self, histories: list[list[OkrSet]], links: Links) -> Markup:
         rows = []
@@ -569,7 +583,7 @@ class SitePages:
 
     def _review_pages(self, cycle: Cycle) -> list[Page]:
         """The cycle's review: its histograms on every page, the highlights and the
-        retrospectives of REVIEW_SETS sets per page (the first at the review's own URL)."""
+        retrospectives of REVIEW_SETS sets a page."""
         today, settings = self.options.today, self.organisation.settings
 
         def judge(sets: list[OkrSet]) -> ReviewPart:
@@ -592,41 +606,37 @@ class SitePages:
             for level in LEVELS
             if sum(counts[level])
         ]
-        on_pages = batches(parts, max(1, REVIEW_SETS // BATCH)) or [[]]
-        paths = [self.paths.review(cycle, number) for number in range(1, len(on_pages) + 1)]
-        title = f"{self.labels['review']} {cycle.id}"
-        pages = []
-        for number, (path, page_parts) in enumerate(zip(paths, on_pages, strict=True), start=1):
-            links = self.paths.links_from(path)
-            pages.append(
-                self._page(
-                    path,
-                    title if number == 1 else f"{title} ({number}/{len(on_pages)})",
-                    "okr/review.html",
-                    False,  # reached from its cycle page and the home
-                    searched=False,
-                    cycle=cycle,
-                    links={
-                        "cycle": links.to(self.paths.cycle(cycle)),
-                        "tree": links.to(self.paths.tree(cycle)),
-                    },
-                    pager=self._pager(paths, number, links),
-                    graded=sum(len(part.graded) for part in parts),
-                    histograms=histograms,
-                    highlights=self._highlights(page_parts, links),
-                    floor=self.labels.edge(settings.verdicts.aspirational_floor),
-                    retrospectives=[
-                        self._part(
-                            "retrospectives",
-                            part.sets,
-                            links,
-                            partial(self._retrospectives, part.sets, links),
-                        )
-                        for part in page_parts
-                    ],
-                )
-            )
-        return pages
+        def context(shown: list[ReviewPart], links: Links) -> dict[str, Any]:
+            return {
+                "cycle": cycle,
+                "links": {
+                    "cycle": links.to(self.paths.cycle(cycle)),
+                    "tree": links.to(self.paths.tree(cycle)),
+                },
+                "graded": sum(len(part.graded) for part in parts),
+                "histograms": histograms,
+                "highlights": self._highlights(shown, links),
+                "floor": self.labels.edge(settings.verdicts.aspirational_floor),
+                "retrospectives": [
+                    self._part(
+                        "retrospectives",
+                        part.sets,
+                        links,
+                        partial(self._retrospectives, part.sets, links),
+                    )
+                    for part in shown
+                ],
+            }
+
+        return self._paged(
+            parts,
+            max(1, REVIEW_SETS // BATCH),
+            partial(self.paths.review, cycle),
+            f"{self.labels['review']} {cycle.id}",
+            "okr/review.html",
+            False,  # reached from its cycle page and the home
+            context,
+        )
 
     def _highlights(self, parts: list[ReviewPart], links: Links) -> dict[str, list[Markup]]:
         """The review's highlights of `parts`: name -> parts of rows (empty: none)."""
