@@ -62,7 +62,11 @@ def test_no_page_outgrows_the_limits(
         "okr/2024-Q1/2/index.md",
         "okr/2024-Q1/tree/2024/company/O1/index.md",
         *(["okr/week/index.md"] if today == RUNNING else []),
-        *(["okr/2024-Q1/review/2/index.md", "okr/calibration/2/index.md"] if today == ENDED else []),
+        *(
+            ["okr/2024-Q1/review/2/index.md", "okr/calibration/2/index.md"]
+            if today == ENDED
+            else []
+        ),
     ]
     assert set(cut) <= set(sizes)
 

@@ -7,6 +7,9 @@ This module assembles pages: it asks `facts` for what each page shows, renders i
 page's template (`templates/okr/*.html`, which only lays the facts out), and, under
 `mkdocs serve`, takes the parts whose sets did not change from the memo (`Remember`). Paths and
 links are `paths`; the alignment tree is `tree`.
+No page grows with the company: the pages that gather sets are cut at the limits below (the
+week by team, a cycle's sets, its review and the calibration in numbered pages, an alignment
+tree by subtree), each far enough under a megabyte of HTML with the theme's ~60 KB around it.
 Every contributed text goes through Jinja's autoescape (or the body sanitiser); page titles
 are given to the engine already escaped, because Material prints `page.title` raw.
 """
@@ -606,6 +609,7 @@ class SitePages:
             for level in LEVELS
             if sum(counts[level])
         ]
+
         def context(shown: list[ReviewPart], links: Links) -> dict[str, Any]:
             return {
                 "cycle": cycle,
