@@ -413,8 +413,9 @@ class SitePages:
         sections = [
             self._part(
                 "week",
-                # A later part of a team's week names the team without holding its set.
-                group.sets if group.team in (None, group.sets[0]) else [group.team, *group.sets],
+                # A later part of a team's week names the team without holding its set: the
+                # members' views hold their parent's key (memo.py's invariant).
+                group.sets,
                 links,
                 partial(self._week_section, group, links),
                 group.team.path if group.team else "",
