@@ -39,7 +39,9 @@ def _split_site(project: Path) -> Path:
         for name, value in SMALL_LIMITS.items():
             patch.setattr(site_pages, name, value)
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
-        config.plugins.on_startup(command="build", dirty=False)
+        # MkDocs keeps one plugin instance for the process (as for `serve`): build from
+        # scratch, without its memo, and leave it as it was for the tests that follow.
+        patch.setattr(config.plugins["okr"], "remember", False)
         build(config)
     site = project / "site"
     # The limits did split the pages, or the crawl of this site proves nothing new.

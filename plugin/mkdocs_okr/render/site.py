@@ -59,9 +59,9 @@ CYCLE_ROWS = 1000
 CALIBRATION_OWNERS = 500
 """Owners a page of the calibration shows (about 600 bytes of HTML each); more go to further
 pages."""
-REVIEW_SETS = 500
-"""Sets whose highlights and retrospectives a page of a cycle's review shows (about 800 bytes
-of HTML each once graded, more with long retrospectives); more go to further pages."""
+REVIEW_SETS = 250
+"""Sets whose highlights and retrospectives a page of a cycle's review shows (up to 1.6 KB of
+HTML each once graded, more with long retrospectives); more go to further pages."""
 TREE_OBJECTIVES = 600
 """Objectives an alignment tree's page shows (about 1 KB of HTML each); a longer tree is cut
 into a page per subtree."""
