@@ -55,7 +55,7 @@ from .clock import today as resolve_today
 from .config import OkrConfig
 from .core.collector import cyclic_gc_paused
 from .core.diagnostics import Diagnostic, Severity, format_text
-from .core.export import compact_json
+from .core.export import site_export
 from .core.organisation import analyse
 from .core.settings import Settings
 from .generated import PackedFile
@@ -211,8 +211,8 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         self._add(files, self.serving.generated(config, script, checkin_dialog.script()))
         if self.site.export:
             remembered = partial(serve.export_record, keys) if serve and keys else None
-            export = compact_json(organisation, remembered)
-            self._add(files, PackedFile.generated(config, self.site.export, content=export))
+            for name, content in site_export(organisation, self.site.export, remembered):
+                self._add(files, PackedFile.generated(config, name, content=content))
         if serve and keys:
             serve.finish(keys)
         return files

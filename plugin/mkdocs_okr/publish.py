@@ -11,9 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .core.export import to_json
+from .core.export import site_export
 from .core.organisation import Organisation
 from .render import RenderOptions, checkin_dialog, render_pages, stylesheet
+
+EXPORT = "okrs.json"
+"""The export's index in the output folder; each cycle's export is in `okrs/` beside it."""
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,7 @@ def _inside(out: Path, relative: str) -> Path:
 
 
 def render_folder(organisation: Organisation, options: RenderOptions, out: Path) -> Written:
-    """Write every page, the stylesheet, the set pages' script and okrs.json under `out`, which
+    """Write every page, the stylesheet, the set pages' script and the export under `out`, which
     stands for the `pages_dir` folder of the site (for example docs/okr). Files of an earlier run
     that are no longer generated are removed, so a deleted OKR set does not leave a stale page
     behind."""
@@ -45,7 +48,8 @@ def render_folder(organisation: Organisation, options: RenderOptions, out: Path)
         wanted[_inside(out, relative)] = page.markdown
     wanted[_inside(out, "okr.css")] = stylesheet()
     wanted[_inside(out, checkin_dialog.SCRIPT)] = checkin_dialog.script()  # check-in dialog hook
-    wanted[_inside(out, "okrs.json")] = to_json(organisation, compact=True)
+    for name, exported in site_export(organisation, EXPORT):
+        wanted[_inside(out, name)] = exported.decode("utf-8")
     marker = _inside(out, ".okr-render")
     removed = 0
     if out.is_dir() and marker.is_file():

@@ -1,5 +1,7 @@
 """A crawler over the built example site: every internal link and anchor resolves, and every
-generated OKR page is linked from another page and reachable from the home page."""
+generated OKR page is linked from another page and reachable from the home page; both as the
+example is, and with the page limits patched down so its week, cycle and tree pages are split
+as a company's are."""
 
 from __future__ import annotations
 
@@ -10,15 +12,56 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from mkdocs_okr.render import site as site_pages
 
 from .sitetools import copy_example, run_mkdocs
 
 SITE_URL = "http://127.0.0.1:8000/"  # site_url of mkdocs.yml: canonical links use it
 
+# Limits small enough that the example splits: the week by team, the cycles' pages and reviews
+# in pages of a few sets, the alignment trees by objective (and subtree).
+SMALL_LIMITS = {
+    "WEEK_SETS": 3,
+    "CYCLE_ROWS": 4,
+    "BATCH": 2,
+    "REVIEW_SETS": 2,
+    "TREE_OBJECTIVES": 4,
+    "CALIBRATION_OWNERS": 3,
+}
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+
+def _split_site(project: Path) -> Path:
+    """The example built in this process (so the limits can be patched) with SMALL_LIMITS."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in SMALL_LIMITS.items():
+            patch.setattr(site_pages, name, value)
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+        # MkDocs keeps one plugin instance for the process (as for `serve`): build from
+        # scratch, without its memo, and leave it as it was for the tests that follow.
+        patch.setattr(config.plugins["okr"], "remember", False)
+        build(config)
+    site = project / "site"
+    # The limits did split the pages, or the crawl of this site proves nothing new.
+    for split in (
+        "okr/week/2026-Q4/brand/index.html",
+        "okr/2026-Q4/2/index.html",
+        "okr/2026-Q3/review/2/index.html",
+        "okr/week/2026-Q4/brand/2/index.html",
+        "okr/calibration/2/index.html",
+        "okr/2026-Q4/tree/2026/company/O1/index.html",
+    ):
+        assert (site / split).is_file(), split
+    return site
+
+
+@pytest.fixture(scope="module", params=["as-is", "split"])
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_example(tmp_path_factory.mktemp("crawl"))
+    if request.param == "split":
+        return _split_site(project)
     result = run_mkdocs(project)
     assert result.returncode == 0, result.stderr
     return project / "site"

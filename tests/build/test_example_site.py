@@ -23,7 +23,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def export(site: Path) -> dict:
-    return json.loads((site / "okrs.json").read_text(encoding="utf-8"))
+    """The published export: the index at the root and the cycles' files it names, read back
+    as one document (the form of `okr export`)."""
+    index = json.loads((site / "okrs.json").read_text(encoding="utf-8"))
+    cycles = [json.loads((site / c["file"]).read_text(encoding="utf-8")) for c in index["cycles"]]
+    assert [len(c["sets"]) for c in cycles] == [c["sets"] for c in index["cycles"]]
+    sets = [s for cycle in cycles for s in cycle["sets"]]
+    return {**index, "sets": sets}
 
 
 def test_every_page_is_generated(site: Path, export: dict) -> None:
@@ -35,9 +41,15 @@ def test_every_page_is_generated(site: Path, export: dict) -> None:
     for cycle in cycles:
         assert (site / "okr" / cycle / "index.html").is_file()
         assert (site / "okr" / cycle / "tree" / "index.html").is_file()
+    sets_of: dict[str, int] = {}
     for okr_set in export["sets"]:
         assert (site / "okr" / okr_set["cycle"] / okr_set["owner"] / "index.html").is_file()
-        assert (site / "okr" / "owners" / okr_set["owner"] / "index.html").is_file()
+        sets_of[okr_set["owner"]] = sets_of.get(okr_set["owner"], 0) + 1
+    # An owner's history page exists when they have several sets: one set's history would
+    # say what its set page says.
+    for owner, count in sets_of.items():
+        assert (site / "okr" / "owners" / owner / "index.html").is_file() == (count > 1), owner
+    assert 1 in sets_of.values() and max(sets_of.values()) > 1
 
 
 def _internal_links(site: Path):

@@ -90,7 +90,7 @@ def test_generated_organisation_pages_are_what_python_markdown_made_of_them(
         ),
         encoding="utf-8",
     )
-    assert _assert_same(project) > 50
+    assert _assert_same(project) > 30  # the 25 set pages, the pages that gather them
 
 
 def test_a_page_another_plugin_changed_goes_through_python_markdown(tmp_path: Path) -> None:

@@ -146,9 +146,11 @@ def test_a_chinese_site_logs_and_lists_problems_in_chinese(tmp_path: Path) -> No
 
 
 def test_templates_can_be_overridden_from_custom_dir(tmp_path: Path) -> None:
+    # Two sets of one owner: an owner's history page is made only for several sets.
+    earlier = COMPANY.replace("cycle: 2024\n", "cycle: 2023\n")
     project = write_project(
         tmp_path,
-        {"2024/company.md": COMPANY},
+        {"2024/company.md": COMPANY, "2023/company.md": earlier},
         extra="",
     )
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from mkdocs_okr.core import Organisation, Settings, analyse
-from mkdocs_okr.core.export import CSV_COLUMNS, export_data, to_csv, to_json
+from mkdocs_okr.core.export import CSV_COLUMNS, export_data, site_export, to_csv, to_json
 from mkdocs_okr.okrfolder import read_folder
 from tests.core.okrfiles import write_set
 
@@ -641,3 +641,32 @@ def test_the_compact_export_is_the_same_data_in_one_line(folder: Path) -> None:
     expected = json.dumps(export_data(organisation), ensure_ascii=False, separators=(",", ":"))
     assert compact == expected + "\n"
     assert json.loads(compact) == json.loads(to_json(organisation))
+
+
+def test_the_site_export_is_an_index_and_one_document_per_cycle(folder: Path) -> None:
+    """The site publishes each cycle's sets in the form of `okr export`, named by an index
+    that holds every diagnostic; together the cycles' files hold the whole export."""
+    (folder / "broken.md").write_text("no front matter\n", encoding="utf-8")
+    organisation = load(folder)
+    files = dict(site_export(organisation, "data/okrs.json"))
+    assert list(files) == ["data/okrs.json", "data/okrs/2024.json", "data/okrs/2024-Q1.json"]
+    index = json.loads(files["data/okrs.json"])
+    whole = export_data(organisation)
+    assert index["version"] == 1
+    assert index["cycles"] == [
+        {"cycle": "2024", "start": "2024-01-01", "end": "2024-12-31", "sets": 1,
+         "file": "okrs/2024.json"},
+        {"cycle": "2024-Q1", "start": "2024-01-01", "end": "2024-03-31", "sets": 1,
+         "file": "okrs/2024-Q1.json"},
+    ]  # fmt: skip
+    assert index["diagnostics"] == whole["diagnostics"]
+    assert index["summary"] == whole["summary"]
+    documents = [json.loads(files["data/" + entry["file"]]) for entry in index["cycles"]]
+    assert [s for d in documents for s in d["sets"]] == whole["sets"]
+    for document, entry in zip(documents, index["cycles"], strict=True):
+        assert list(document) == ["version", "sets", "diagnostics", "summary"]
+        assert {s["cycle"] for s in document["sets"]} == {entry["cycle"]}
+    # A diagnostic goes with its set's cycle; one of a file that did not load, only the index.
+    assert [d["code"] for d in documents[1]["diagnostics"]] == ["unaligned"]
+    assert documents[0]["diagnostics"] == []
+    assert documents[1]["summary"] == {"sets": 1, "files": 1, "errors": 0, "warnings": 1}

@@ -395,7 +395,7 @@ def test_no_script_runs_on_any_generated_page(
     browser: Browser, hostile_site: Path, hostile_url: str
 ) -> None:
     pages = _generated_pages(hostile_site)
-    assert len(pages) >= 20
+    assert len(pages) >= 18  # an owner with one set has no history page of their own
     fired = {page: events for page in pages if (events := visit(browser, hostile_url + page))}
     assert fired == {}
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import posixpath
 from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from .diagnostics import Diagnostic
 from .figures import computed_number, written_number
 from .model import KeyResult, Objective, OkrSet
 from .organisation import Goal, Organisation, objective_ref
@@ -112,10 +114,13 @@ def _sets_in_order(organisation: Organisation) -> list[OkrSet]:
 
 
 def _summary(organisation: Organisation, sets: int) -> dict[str, int]:
-    diagnostics = organisation.diagnostics
+    return _counts(organisation.diagnostics, sets, len(organisation.files))
+
+
+def _counts(diagnostics: list[Diagnostic], sets: int, files: int) -> dict[str, int]:
     return {
         "sets": sets,
-        "files": len(organisation.files),
+        "files": files,
         "errors": sum(d.severity.value == "error" for d in diagnostics),
         "warnings": sum(d.severity.value == "warning" for d in diagnostics),
     }
@@ -142,16 +147,71 @@ def compact_json(organisation: Organisation, remembered: RecordMemo | None = Non
     scale it is tens of megabytes). `mkdocs serve` passes `remembered`, which gives the
     records of sets whose content and links did not change since its last run."""
     sets = _sets_in_order(organisation)
-    diagnostics = _compact([d.as_dict() for d in organisation.diagnostics])
-    summary = _compact(_summary(organisation, len(sets)))
+    summary = _summary(organisation, len(sets))
+    return _document(organisation, sets, organisation.diagnostics, summary, remembered)
+
+
+def _document(
+    organisation: Organisation,
+    sets: list[OkrSet],
+    diagnostics: list[Diagnostic],
+    summary: dict[str, int],
+    remembered: RecordMemo | None,
+) -> bytes:
+    """An export document of `sets` in compact JSON, its records joined once."""
     parts = [f'{{"version":{EXPORT_VERSION},"sets":['.encode()]
     for index, okr_set in enumerate(sets):
         if index:
             parts.append(b",")
         record = partial(_compact_record, organisation, okr_set)
         parts.append(record() if remembered is None else remembered(okr_set, record))
-    parts.append(f'],"diagnostics":{diagnostics},"summary":{summary}}}\n'.encode())
+    tail = f'],"diagnostics":{_compact([d.as_dict() for d in diagnostics])}'
+    parts.append(f'{tail},"summary":{_compact(summary)}}}\n'.encode())
     return b"".join(parts)
+
+
+def cycle_file(index: str, cycle_id: str) -> str:
+    """Where the site keeps a cycle's export: in a folder named after the index, beside it
+    (`okrs.json` -> `okrs/2024-Q1.json`)."""
+    stem = index[: -len(".json")] if index.endswith(".json") else index
+    return f"{stem}/{cycle_id}.json"
+
+
+def site_export(
+    organisation: Organisation, index: str, remembered: RecordMemo | None = None
+) -> list[tuple[str, bytes]]:
+    """The site's export as (path, content): one document per cycle, in the form `okr export`
+    writes (the whole company's would be tens of megabytes), and at `index` the index that
+    names each cycle's file with its dates and count of sets, and holds every diagnostic and
+    the whole summary."""
+    by_cycle: dict[str, list[OkrSet]] = {}
+    for okr_set in _sets_in_order(organisation):
+        by_cycle.setdefault(okr_set.cycle.id, []).append(okr_set)
+    files: list[tuple[str, bytes]] = []
+    cycles = []
+    for cycle_id, sets in by_cycle.items():
+        name = cycle_file(index, cycle_id)
+        paths = {s.path for s in sets}
+        diagnostics = [d for d in organisation.diagnostics if d.path in paths]
+        summary = _counts(diagnostics, len(sets), len(paths))
+        files.append((name, _document(organisation, sets, diagnostics, summary, remembered)))
+        cycle = sets[0].cycle
+        cycles.append(
+            {
+                "cycle": cycle_id,
+                "start": cycle.start.isoformat(),
+                "end": cycle.end.isoformat(),
+                "sets": len(sets),
+                "file": posixpath.relpath(name, posixpath.dirname(index) or "."),
+            }
+        )
+    document = {
+        "version": EXPORT_VERSION,
+        "cycles": cycles,
+        "diagnostics": [d.as_dict() for d in organisation.diagnostics],
+        "summary": _summary(organisation, sum(len(sets) for sets in by_cycle.values())),
+    }
+    return [(index, (_compact(document) + "\n").encode("utf-8")), *files]
 
 
 def _compact_record(organisation: Organisation, okr_set: OkrSet) -> bytes:

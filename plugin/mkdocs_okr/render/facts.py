@@ -184,6 +184,17 @@ class Lagging:
 
 
 @dataclass(frozen=True)
+class WeekCounts:
+    """A part of a team's week in the week's index: how many sets it holds, key results
+    moved, sets silent and key results behind."""
+
+    sets: int
+    moved: int
+    silent: int
+    lagging: int
+
+
+@dataclass(frozen=True)
 class Silent:
     okr_set: OkrSet
     href: str

@@ -63,17 +63,37 @@ class SitePaths:
     def week(self) -> str:
         return f"{self.pages_dir}/week/index.md"
 
-    def calibration(self) -> str:
-        return f"{self.pages_dir}/calibration/index.md"
+    def week_group(self, team: OkrSet | None, part: int) -> str:
+        """The `part`th page of a team's week, or of the sets no team gathers (owners start
+        with a letter: `others/<part>` meets no team, and a part number no owner)."""
+        if team is None:
+            return f"{self.pages_dir}/week/others/{part}/index.md"
+        more = f"{part}/" if part > 1 else ""
+        return f"{self.pages_dir}/week/{team.cycle.id}/{team.owner}/{more}index.md"
 
-    def cycle(self, cycle: Cycle) -> str:
-        return f"{self.pages_dir}/{cycle.id}/index.md"
+    def calibration(self, number: int = 1) -> str:
+        """The calibration; its `number`th page."""
+        more = f"{number}/" if number > 1 else ""
+        return f"{self.pages_dir}/calibration/{more}index.md"
+
+    def cycle(self, cycle: Cycle, number: int = 1) -> str:
+        """The cycle's page; its `number`th page of sets (owners start with a letter)."""
+        more = f"{number}/" if number > 1 else ""
+        return f"{self.pages_dir}/{cycle.id}/{more}index.md"
 
     def tree(self, cycle: Cycle) -> str:
         return f"{self.pages_dir}/{cycle.id}/tree/index.md"
 
-    def review(self, cycle: Cycle) -> str:
-        return f"{self.pages_dir}/{cycle.id}/review/index.md"
+    def subtree(self, cycle: Cycle, goal: Goal) -> str:
+        """The page of an objective's subtree in the cycle's alignment tree."""
+        okr_set, objective = goal.okr_set, goal.objective
+        where = f"{okr_set.cycle.id}/{okr_set.owner}/{objective.id}"
+        return f"{self.pages_dir}/{cycle.id}/tree/{where}/index.md"
+
+    def review(self, cycle: Cycle, number: int = 1) -> str:
+        """The cycle's review; its `number`th page."""
+        more = f"{number}/" if number > 1 else ""
+        return f"{self.pages_dir}/{cycle.id}/review/{more}index.md"
 
     def set(self, okr_set: OkrSet) -> str:
         return f"{self.pages_dir}/{okr_set.cycle.id}/{okr_set.owner}/index.md"

@@ -7,6 +7,9 @@ This module assembles pages: it asks `facts` for what each page shows, renders i
 page's template (`templates/okr/*.html`, which only lays the facts out), and, under
 `mkdocs serve`, takes the parts whose sets did not change from the memo (`Remember`). Paths and
 links are `paths`; the alignment tree is `tree`.
+No page grows with the company: the pages that gather sets are cut at the limits below (the
+week by team, a cycle's sets, its review and the calibration in numbered pages, an alignment
+tree by subtree), each far enough under a megabyte of HTML with the theme's ~60 KB around it.
 Every contributed text goes through Jinja's autoescape (or the body sanitiser); page titles
 are given to the engine already escaped, because Material prints `page.title` raw.
 """
@@ -27,7 +30,7 @@ from markupsafe import Markup, escape
 from ..core import review
 from ..core.cycles import Cycle
 from ..core.model import Objective, OkrSet
-from ..core.organisation import Organisation
+from ..core.organisation import Goal, Organisation
 from . import checkin_dialog
 from .checkin_dialog import CheckinDialog
 from .facts import (
@@ -40,6 +43,7 @@ from .facts import (
     ProblemsNotice,
     Silent,
     SiteFacts,
+    WeekCounts,
 )
 from .i18n import Labels
 from .memo import Memo, Remember, SetKeys, fingerprint
@@ -50,6 +54,19 @@ STYLESHEET = "okr.css"
 LEVELS = ("company", "team", "individual")
 BATCH = 50
 """Sets per remembered part of a long page: a saved file renders one part of each page again."""
+CYCLE_ROWS = 1000
+"""Sets a cycle's page lists (about half a KB of HTML each); more are listed on further pages."""
+CALIBRATION_OWNERS = 500
+"""Owners a page of the calibration shows (about 600 bytes of HTML each); more go to further
+pages."""
+REVIEW_SETS = 250
+"""Sets whose highlights and retrospectives a page of a cycle's review shows (up to 1.6 KB of
+HTML each once graded, more with long retrospectives); more go to further pages."""
+TREE_OBJECTIVES = 600
+"""Objectives an alignment tree's page shows (about 1 KB of HTML each); a longer tree is cut
+into a page per subtree."""
+WEEK_SETS = 100
+"""Running sets the week page shows itself; beyond, each team's week is a page of its own."""
 
 T = TypeVar("T")
 
@@ -87,7 +104,7 @@ class SetPage:
     """What a set's page shows (set.html)."""
 
     okr_set: OkrSet
-    owner_href: str
+    owner_href: str | None  # None: the owner has no other set (no history page)
     parent: OkrSet | None
     parent_href: str | None
     cycle_href: str
@@ -106,9 +123,10 @@ def stylesheet() -> str:
     return own + "\n" + checkin_dialog.stylesheet()  # check-in dialog hook
 
 
-def batches(items: Sequence[T]) -> list[list[T]]:
-    """`items` in parts of BATCH, each remembered on its own."""
-    return [list(items[at : at + BATCH]) for at in range(0, len(items), BATCH)]
+def batches(items: Sequence[T], size: int | None = None) -> list[list[T]]:
+    """`items` in parts of `size` (default BATCH: each part remembered on its own)."""
+    size = size or BATCH
+    return [list(items[at : at + size]) for at in range(0, len(items), size)]
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -274,23 +292,33 @@ class SitePages:
         organisation = self.organisation
         cycles = organisation.cycles()
         yield self._home(cycles)
-        yield self._week()
+        yield from self._week()
         for cycle in cycles:
-            yield self._cycle_page(cycle)
-        yield self._calibration()
+            yield from self._cycle_pages(cycle)
+        yield from self._calibration_pages()
         yield self._problems()
         for cycle in cycles:
-            yield self._review_page(cycle)
-            yield self._tree_page(cycle)
+            yield from self._review_pages(cycle)
+            yield from self._tree_pages(cycle)
         for okr_set in organisation.sets:
             path = self.paths.set(okr_set)
-            yield self.remember.page(path, [okr_set], partial(self._set_page, okr_set))
+            # The owner's link depends on how many sets they have, which other files decide.
+            key = f"{path}|{self.owner_page(okr_set.owner)}"
+            yield self.remember.page(key, [okr_set], partial(self._set_page, okr_set))
         if self.subtrees is not None:
             self.subtrees.keep()
         for owner in sorted({s.owner for s in organisation.sets}):
             history = organisation.history_of(owner)
-            path = self.paths.owner(owner)
-            yield self.remember.page(path, history, partial(self._owner_page, history))
+            if len(history) > 1:  # one set's history would say what its set page says
+                path = self.paths.owner(owner)
+                yield self.remember.page(path, history, partial(self._owner_page, history))
+
+    def owner_page(self, owner: str) -> str:
+        """Where a link to an owner leads: their history page when they have several sets,
+        else their one set's page (a history of one set says nothing new, and each page costs
+        the engine's template)."""
+        history = self.organisation.history_of(owner)
+        return self.paths.set(history[0]) if len(history) == 1 else self.paths.owner(owner)
 
     def _home(self, cycles: list[Cycle]) -> Page:
         path = self.paths.home()
@@ -334,27 +362,81 @@ class SitePages:
             return review.cycle_figures([], cycle, today, settings)
         return sum(parts[1:], parts[0])
 
-    def _week(self) -> Page:
+    def _week_groups(self) -> list[tuple[review.WeekGroup, int]]:
+        """The week's sections, each with its part number: each team (or the company) with
+        its members, and the running sets no team gathers as a group of their own; a group of
+        more than WEEK_SETS sets is cut in parts of WEEK_SETS."""
+        return [
+            (review.WeekGroup(group.team, part), number)
+            for group in review.week_groups(self.organisation, self.options.today)
+            for number, part in enumerate(batches(group.sets, WEEK_SETS), start=1)
+        ]
+
+    def _week(self) -> list[Page]:
+        """The weekly meeting's page. When more than WEEK_SETS sets run, it lists the teams with
+        their counts, and each team's week is a page of its own (a set's week is about 8 KB of
+        HTML, so a page of everyone would be megabytes long at company scale)."""
         path = self.paths.week()
         links = self.paths.links_from(path)
-        today = self.options.today
-        sections = [
-            self._part(
-                "week",
-                group.sets,
-                links,
-                partial(self._week_section, group, links),
-                group.team.path if group.team else "",
+        groups = self._week_groups()
+        if sum(len(group.sets) for group, _number in groups) <= WEEK_SETS:
+            return [self._week_page(path, self.labels["week"], [g for g, _n in groups], None)]
+        rows, pages = [], []
+        for group, number in groups:
+            group_path = self.paths.week_group(group.team, number)
+            counts = self._value("week-counts", group.sets, partial(self._week_counts, group))
+            rows.append((group.team, number, counts, links.to(group_path)))
+            title = group.team.name if group.team else self.labels["other_sets"]
+            if number > 1:
+                title = f"{title} ({number})"
+            pages.append(
+                self._week_page(group_path, f"{self.labels['week']} · {title}", [group], path)
             )
-            for group in review.week_groups(self.organisation, today)
-        ]
-        return self._page(
+        index = self._page(
             path,
             self.labels["week"],
             "okr/week.html",
             True,
             searched=False,
+            sections=[],
+            rows=rows,
+            index_href=None,
+            week_start=self.options.today - dt.timedelta(days=6),
+            today=self.options.today,
+        )
+        return [index, *pages]
+
+    def _week_counts(self, group: review.WeekGroup) -> WeekCounts:
+        week = review.team_week(group, self.options.today, self.organisation.settings)
+        return WeekCounts(len(group.sets), len(week.moved), len(week.silent), len(week.lagging))
+
+    def _week_page(
+        self, path: str, title: str, groups: list[review.WeekGroup], index: str | None
+    ) -> Page:
+        """A page of the week's `groups`; `index`: the week's index page it belongs to."""
+        links = self.paths.links_from(path)
+        sections = [
+            self._part(
+                "week",
+                # A later part of a team's week names the team without holding its set: the
+                # members' views hold their parent's key (memo.py's invariant).
+                group.sets,
+                links,
+                partial(self._week_section, group, links),
+                group.team.path if group.team else "",
+            )
+            for group in groups
+        ]
+        today = self.options.today
+        return self._page(
+            path,
+            title,
+            "okr/week.html",
+            index is None,
+            searched=False,
             sections=sections,
+            rows=[],
+            index_href=links.to(index) if index else None,
             week_start=today - dt.timedelta(days=6),
             today=today,
         )
@@ -381,51 +463,96 @@ class SitePages:
         moves = [self.facts.movement(m, links) for m in week.moved_in(okr_set)]
         return self.fragment("okr/week_moved.html", moves=moves)
 
-    def _cycle_page(self, cycle: Cycle) -> Page:
-        path = self.paths.cycle(cycle)
-        links = self.paths.links_from(path)
+    def _cycle_pages(self, cycle: Cycle) -> list[Page]:
+        """The cycle's sets by level, in pages of CYCLE_ROWS rows."""
         sets = self.organisation.sets_in(cycle.id)
-        return self._page(
-            path,
+
+        def context(shown: list[OkrSet], links: Links) -> dict[str, Any]:
+            return {
+                "cycle": cycle,
+                "state": self.facts.cycle_state(cycle),
+                "expected": self.facts.expected(cycle),
+                "links": {
+                    "tree": links.to(self.paths.tree(cycle)),
+                    "review": links.to(self.paths.review(cycle)),
+                },
+                "tables": {
+                    level: self.set_table([s for s in shown if s.level == level], links)
+                    for level in LEVELS
+                },
+            }
+
+        return self._paged(
+            [s for level in LEVELS for s in sets if s.level == level],
+            CYCLE_ROWS,
+            partial(self.paths.cycle, cycle),
             f"{self.labels['cycle']} {cycle.id}",
             "okr/cycle.html",
             True,
-            searched=False,
-            cycle=cycle,
-            state=self.facts.cycle_state(cycle),
-            expected=self.facts.expected(cycle),
-            links={
-                "tree": links.to(self.paths.tree(cycle)),
-                "review": links.to(self.paths.review(cycle)),
-            },
-            tables={
-                level: self.set_table([s for s in sets if s.level == level], links)
-                for level in LEVELS
-            },
+            context,
         )
 
-    def _calibration(self) -> Page:
-        """Every owner's calibration, in parts of about BATCH owners (their sets, oldest first)."""
-        path = self.paths.calibration()
-        links = self.paths.links_from(path)
-        organisation = self.organisation
-        owners = sorted({s.owner for s in organisation.sets})
-        parts = []
-        for owners_part in batches(owners):
-            histories = [organisation.history_of(owner) for owner in owners_part]
-            sets = [s for history in histories for s in history]
-            parts.append(
-                self._part(
-                    "calibration", sets, links, partial(self._calibration_rows, histories, links)
+    def _paged(
+        self,
+        items: list[T],
+        size: int,
+        path_of: Callable[[int], str],
+        title: str,
+        template: str,
+        in_nav: bool,
+        context: Callable[[list[T], Links], dict[str, Any]],
+    ) -> list[Page]:
+        """A long list in pages of `size` items: the first at `path_of(1)` (and in the nav
+        when `in_nav`), the next at `path_of(2)`..., each with its `context(items, links)` and
+        links to every page of the list (`pager`)."""
+        on_pages = batches(items, size) or [[]]
+        paths = [path_of(number) for number in range(1, len(on_pages) + 1)]
+        pages = []
+        for number, (path, shown) in enumerate(zip(paths, on_pages, strict=True), start=1):
+            links = self.paths.links_from(path)
+            pages.append(
+                self._page(
+                    path,
+                    title if number == 1 else f"{title} ({number}/{len(on_pages)})",
+                    template,
+                    in_nav and number == 1,
+                    searched=False,
+                    pager=self._pager(paths, number, links),
+                    **context(shown, links),
                 )
             )
-        return self._page(
-            path,
+        return pages
+
+    @staticmethod
+    def _pager(paths: list[str], number: int, links: Links) -> list[tuple[int, str | None]]:
+        """Links from the `number`th of `paths` (pages of one long list) to every one of them."""
+        return [
+            (shown, None if shown == number else links.to(other))
+            for shown, other in enumerate(paths, start=1)
+        ]
+
+    def _calibration_pages(self) -> list[Page]:
+        """Every owner's calibration, in parts of about BATCH owners (their sets, oldest first),
+        CALIBRATION_OWNERS owners a page."""
+        organisation = self.organisation
+
+        def context(owners: list[str], links: Links) -> dict[str, Any]:
+            parts = []
+            for owners_part in batches(owners):
+                histories = [organisation.history_of(owner) for owner in owners_part]
+                sets = [s for history in histories for s in history]
+                rows = partial(self._calibration_rows, histories, links)
+                parts.append(self._part("calibration", sets, links, rows))
+            return {"parts": parts}
+
+        return self._paged(
+            sorted({s.owner for s in organisation.sets}),
+            CALIBRATION_OWNERS,
+            self.paths.calibration,
             self.labels["calibration"],
             "okr/calibration.html",
             True,
-            searched=False,
-            parts=parts,
+            context,
         )
 
     def _calibration_rows(self, histories: list[list[OkrSet]], links: Links) -> Markup:
@@ -436,7 +563,7 @@ class SitePages:
                 rows.append(
                     CalibrationRow(
                         entry,
-                        links.to(self.paths.owner(entry.owner)),
+                        links.to(self.owner_page(entry.owner)),
                         self.facts.score_chart(entry.name, entry.history),
                         [(s, links.set(s)) for s in entry.history],
                     )
@@ -463,9 +590,9 @@ class SitePages:
             )
         return self._page(path, self.labels["problems"], "okr/problems.html", True, rows=rows)
 
-    def _review_page(self, cycle: Cycle) -> Page:
-        path = self.paths.review(cycle)
-        links = self.paths.links_from(path)
+    def _review_pages(self, cycle: Cycle) -> list[Page]:
+        """The cycle's review: its histograms on every page, the highlights and the
+        retrospectives of REVIEW_SETS sets a page."""
         today, settings = self.options.today, self.organisation.settings
 
         def judge(sets: list[OkrSet]) -> ReviewPart:
@@ -483,6 +610,46 @@ class SitePages:
         for part in parts:
             for level, bins in part.counts.items():
                 counts[level] = [a + b for a, b in zip(counts[level], bins, strict=True)]
+        histograms = [
+            (level, self.facts.histogram(counts[level], level))
+            for level in LEVELS
+            if sum(counts[level])
+        ]
+
+        def context(shown: list[ReviewPart], links: Links) -> dict[str, Any]:
+            return {
+                "cycle": cycle,
+                "links": {
+                    "cycle": links.to(self.paths.cycle(cycle)),
+                    "tree": links.to(self.paths.tree(cycle)),
+                },
+                "graded": sum(len(part.graded) for part in parts),
+                "histograms": histograms,
+                "highlights": self._highlights(shown, links),
+                "floor": self.labels.edge(settings.verdicts.aspirational_floor),
+                "retrospectives": [
+                    self._part(
+                        "retrospectives",
+                        part.sets,
+                        links,
+                        partial(self._retrospectives, part.sets, links),
+                    )
+                    for part in shown
+                ],
+            }
+
+        return self._paged(
+            parts,
+            max(1, REVIEW_SETS // BATCH),
+            partial(self.paths.review, cycle),
+            f"{self.labels['review']} {cycle.id}",
+            "okr/review.html",
+            False,  # reached from its cycle page and the home
+            context,
+        )
+
+    def _highlights(self, parts: list[ReviewPart], links: Links) -> dict[str, list[Markup]]:
+        """The review's highlights of `parts`: name -> parts of rows (empty: none)."""
         highlights: dict[str, list[Markup]] = {}
         for name in ("missed", "full_marks", "under_floor"):
             shown = any(getattr(part.highlights, name) for part in parts)
@@ -499,36 +666,7 @@ class SitePages:
                 if shown
                 else []
             )
-        retrospectives = [
-            self._part(
-                "retrospectives",
-                part.sets,
-                links,
-                partial(self._retrospectives, part.sets, links),
-            )
-            for part in parts
-        ]
-        return self._page(
-            path,
-            f"{self.labels['review']} {cycle.id}",
-            "okr/review.html",
-            False,  # reached from its cycle page and the home
-            searched=False,
-            cycle=cycle,
-            links={
-                "cycle": links.to(self.paths.cycle(cycle)),
-                "tree": links.to(self.paths.tree(cycle)),
-            },
-            graded=sum(len(part.graded) for part in parts),
-            histograms=[
-                (level, self.facts.histogram(counts[level], level))
-                for level in LEVELS
-                if sum(counts[level])
-            ],
-            highlights=highlights,
-            floor=self.labels.edge(settings.verdicts.aspirational_floor),
-            retrospectives=retrospectives,
-        )
+        return highlights
 
     def _objective_rows(self, judged: list[review.Judged], links: Links) -> Markup:
         rows = [self.facts.objective_row(j.okr_set, j.objective, j.verdict, links) for j in judged]
@@ -548,22 +686,43 @@ class SitePages:
             retrospective=self.facts.retrospective(okr_set),
         )
 
-    def _tree_page(self, cycle: Cycle) -> Page:
+    def _tree_pages(self, cycle: Cycle) -> list[Page]:
+        """The cycle's alignment tree; when it shows more than TREE_OBJECTIVES objectives, its
+        page lists the objectives at the top, and each one's subtree is a page of its own (cut
+        again below while too long)."""
         path = self.paths.tree(cycle)
         links = self.paths.links_from(path)
         sets = self.organisation.sets_in(cycle.id)
         tree = CycleTree(cycle, self.facts, links, self.remember, self.subtrees, self._item)
+        roots = tree.roots()
+        pages: dict[str, Page] = {}
+        if sum(tree.size(root) for root in roots) <= TREE_OBJECTIVES:
+            pieces = tree.pieces()
+        else:
+            pieces = []
+            for root in roots:
+                if tree.size(root) == 1:
+                    pieces += tree.node(root, 0, ())
+                else:
+                    page = self._subtree_page(tree, root, 0, (), pages)
+                    pieces += tree.leaf(root, links.to(page))
         unaligned = [
             (part, self._value("unaligned", part, partial(self._unaligned, part)))
             for part in batches(sets)
         ]
-        return self._page(
+        index = self._page(
             path,
             f"{self.labels['tree']} {cycle.id}",
             "okr/tree.html",
             False,  # reached from its cycle page; keeps the nav to one entry per cycle
             searched=False,
-            tree=self._insert(tree.pieces()),
+            tree=self._insert(pieces),
+            index_href=None,
+            inner=[
+                (inner, links.to(self.paths.tree(inner)))
+                for inner in self.organisation.cycles()
+                if inner.id != cycle.id and cycle.contains(inner)
+            ],
             unaligned=[
                 self._part(
                     "unaligned", part, links, partial(self._unaligned_items, objectives, links)
@@ -573,6 +732,40 @@ class SitePages:
             if any(objectives for _part, objectives in unaligned)
             else [],
         )
+        return [index, *pages.values()]
+
+    def _subtree_page(
+        self, tree: CycleTree, goal: Goal, depth: int, seen: tuple[str, ...], pages: dict[str, Page]
+    ) -> str:
+        """Make the page of `goal`'s subtree in `tree` (and those it links to) into `pages`;
+        its path. An objective reached twice (it supports two) has one page."""
+        path = self.paths.subtree(tree.cycle, goal)
+        if path in pages:
+            return path
+        links = self.paths.links_from(path)
+        here = tree.at(links)
+        if tree.size(goal) <= TREE_OBJECTIVES:
+            pieces = here.node(goal, depth, seen)
+        else:
+            pieces = here.outline(
+                goal,
+                depth,
+                seen,
+                lambda below, at, path_: self._subtree_page(tree, below, at, path_, pages),
+            )
+        okr_set = goal.okr_set
+        pages[path] = self._page(
+            path,
+            f"{self.labels['tree']} {tree.cycle.id} · {okr_set.name} {goal.objective.id}",
+            "okr/tree.html",
+            False,
+            searched=False,
+            tree=self._insert(pieces),
+            index_href=links.to(self.paths.tree(tree.cycle)),
+            inner=[],
+            unaligned=None,
+        )
+        return path
 
     def _unaligned(self, sets: list[OkrSet]) -> list[tuple[OkrSet, Objective]]:
         return [(s, o) for s in sets for o in self.facts.unaligned(s)]
@@ -586,9 +779,10 @@ class SitePages:
         facts = self.facts
         parent = self.organisation.parent_of(okr_set)
         children = self.organisation.children_of(okr_set)
+        owner = self.owner_page(okr_set.owner)
         return SetPage(
             okr_set,
-            links.to(self.paths.owner(okr_set.owner)),
+            None if owner == self.paths.set(okr_set) else links.to(owner),
             parent,
             links.set(parent) if parent else None,
             links.to(self.paths.cycle(okr_set.cycle)),

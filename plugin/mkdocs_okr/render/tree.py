@@ -17,6 +17,7 @@ while its objective is not affected (`SubtreeKeys.keep`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 
 from markupsafe import Markup
@@ -128,16 +129,28 @@ class SubtreeKeys:
         self.memo.carry[_CARRY] = kept if len(kept) <= 4 * objectives + 100 else self.known
 
 
+@dataclass(frozen=True)
+class TreeMore:
+    """A link from an objective of the tree to the page of its subtree, and how many
+    objectives that page shows below it."""
+
+    href: str
+    below: int
+
+
 class CycleTree:
     """The alignment tree of one cycle on its page, as pieces of HTML.
 
-    It shows every objective of the sets inside the cycle (the cycle's own and those of cycles
-    it contains: a year's tree holds its quarters), under what they align to. An objective of
-    an enclosing cycle that one of them aligns to, directly or up a chain, is shown as a
-    *context* row (a month's sets under their quarter's team objectives, under the year's
-    company objectives), so a cycle's tree is never empty while the cycle has sets. Which
-    objectives are shown depends only on the alignment links between the sets, and a change
-    of those marks every objective above it affected (see the module's docstring).
+    It shows every objective of the cycle's own sets (not those of cycles inside it: a year's
+    tree links to its quarters' trees instead of repeating them), under what they align to. An
+    objective of an enclosing cycle that one of them aligns to, directly or up a chain, is
+    shown as a *context* row (a month's sets under their quarter's team objectives, under the
+    year's company objectives), so a cycle's tree is never empty while the cycle has sets.
+    Which objectives are shown depends only on the alignment links between the sets, and a
+    change of those marks every objective above it affected (see the module's docstring).
+
+    A tree too long for one page is cut by the renderer: `size` counts what a subtree shows,
+    `outline` draws an objective with links to the pages of the subtrees below it.
     """
 
     def __init__(
@@ -156,10 +169,17 @@ class CycleTree:
         self.subtrees = subtrees
         self.render = render  # (template, item) -> its HTML
         self._context: set[str] | None = None
+        self._sizes: dict[str, int] = {}
+
+    def at(self, links: Links) -> CycleTree:
+        """The same tree drawn on another page (with links from there), sharing what was found."""
+        moved = CycleTree(self.cycle, self.facts, links, self.remember, self.subtrees, self.render)
+        moved._context, moved._sizes = self.context(), self._sizes
+        return moved
 
     def inside(self, okr_set: OkrSet) -> bool:
-        """The set belongs to the cycle or to a cycle inside it."""
-        return self.cycle.contains(okr_set.cycle)
+        """The set belongs to the cycle itself."""
+        return okr_set.cycle.id == self.cycle.id
 
     def context(self) -> set[str]:
         """Refs of the objectives outside the cycle that an objective inside it aligns to,
@@ -268,22 +288,75 @@ class CycleTree:
                 found.append((kr, below))
         return found
 
+    def below(self, goal: Goal) -> list[Goal]:
+        """The objectives drawn right below `goal`: those aligned to it, then to its KRs."""
+        okr_set, objective = goal.okr_set, goal.objective
+        found = self.children(okr_set, objective)
+        for _kr, goals in self.key_results(okr_set, objective):
+            found += goals
+        return found
+
+    def size(self, goal: Goal) -> int:
+        """How many objectives the subtree of `goal` shows, its own included (an objective met
+        again down a loop counts once)."""
+        ref = objective_ref(goal.okr_set, goal.objective)
+        known = self._sizes.get(ref)
+        if known is None:
+            self._sizes[ref] = 1  # while its subtree is counted: a loop ends here
+            known = 1 + sum(self.size(child) for child in self.below(goal))
+            self._sizes[ref] = known
+        return known
+
     def pieces(self) -> list[Markup]:
         """The whole tree, as list items."""
         pieces: list[Markup] = []
         for root in self.roots():
-            pieces += self._node(root, 0, ())
+            pieces += self.node(root, 0, ())
         return pieces
 
-    def _node(self, goal: Goal, depth: int, seen: tuple[str, ...]) -> list[Markup]:
+    def leaf(self, goal: Goal, href: str) -> list[Markup]:
+        """An objective with a link to the page of its subtree instead of the subtree."""
+        more = TreeMore(href, self.size(goal) - 1)
+        item: TreeItem = self.facts.tree_item(goal, self.cycle, self.links)
+        tree_item = self.render("okr/tree_node.html", item)
+        return [_NODE, tree_item, self.render("okr/tree_more.html", more), _END_NODE]
+
+    def outline(
+        self,
+        goal: Goal,
+        depth: int,
+        seen: tuple[str, ...],
+        page_of: Callable[[Goal, int, tuple[str, ...]], str],
+    ) -> list[Markup]:
+        """`goal` and the objectives right below it: each with a subtree of its own is a link
+        to that subtree's page, which `page_of(child, depth, seen)` makes and names (path)."""
+
+        def child(below: Goal, path: tuple[str, ...]) -> list[Markup]:
+            if self.size(below) == 1:
+                return self.node(below, depth + 1, path)
+            return self.leaf(below, self.links.to(page_of(below, depth + 1, path)))
+
+        return self._node_pieces(goal, depth, seen, child)
+
+    def node(self, goal: Goal, depth: int, seen: tuple[str, ...]) -> list[Markup]:
         """A node with everything below it, remembered while no set in it changes."""
-        build = partial(self._node_pieces, goal, depth, seen)
+        build = partial(self._node_pieces, goal, depth, seen, None)
         if self.subtrees is None:
             return build()
         below = self.subtrees.of(self, goal.okr_set, goal.objective, depth, seen)
         return self.remember.keyed([self.links.here, below], build)
 
-    def _node_pieces(self, goal: Goal, depth: int, seen: tuple[str, ...]) -> list[Markup]:
+    def _node_pieces(
+        self,
+        goal: Goal,
+        depth: int,
+        seen: tuple[str, ...],
+        child: Callable[[Goal, tuple[str, ...]], list[Markup]] | None,
+    ) -> list[Markup]:
+        """A node and what is below it, each objective below drawn by `child(goal, seen)`
+        (None: as a whole subtree)."""
+        if child is None:
+            child = partial(self._below_node, depth + 1)
         okr_set, objective = goal.okr_set, goal.objective
         item: TreeItem = self.facts.tree_item(goal, self.cycle, self.links)
         pieces = [_NODE, self.render("okr/tree_node.html", item)]
@@ -294,16 +367,19 @@ class CycleTree:
             if direct or branches:
                 path = (*seen, ref)
                 pieces.append(_CHILDREN)
-                for child in direct:
-                    pieces += self._node(child, depth + 1, path)
+                for goal_below in direct:
+                    pieces += child(goal_below, path)
                 for kr, below in branches:
                     kr_item: TreeKeyResult = self.facts.tree_key_result(
                         okr_set, objective, kr, self.links
                     )
                     pieces += [_BRANCH, self.render("okr/tree_kr.html", kr_item), _CHILDREN]
-                    for child in below:
-                        pieces += self._node(child, depth + 1, path)
+                    for goal_below in below:
+                        pieces += child(goal_below, path)
                     pieces.append(_END_BRANCH)
                 pieces.append(_END_CHILDREN)
         pieces.append(_END_NODE)
         return pieces
+
+    def _below_node(self, depth: int, goal: Goal, seen: tuple[str, ...]) -> list[Markup]:
+        return self.node(goal, depth, seen)
