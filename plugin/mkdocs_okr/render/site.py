@@ -372,7 +372,7 @@ class SitePages:
             for number, part in enumerate(batches(group.sets, WEEK_SETS), start=1)
         ]
 
-    def _week(self) -> list[Page]:
+    def _week(self) -> Iterator[Page]:
         """The weekly meeting's page. When more than WEEK_SETS sets run, it lists the teams with
         their counts, and each team's week is a page of its own (a set's week is about 8 KB of
         HTML, so a page of everyone would be megabytes long at company scale)."""
@@ -380,19 +380,14 @@ class SitePages:
         links = self.paths.links_from(path)
         groups = self._week_groups()
         if sum(len(group.sets) for group, _number in groups) <= WEEK_SETS:
-            return [self._week_page(path, self.labels["week"], [g for g, _n in groups], None)]
-        rows, pages = [], []
+            yield self._week_page(path, self.labels["week"], [g for g, _n in groups], None)
+            return
+        rows = []
         for group, number in groups:
             group_path = self.paths.week_group(group.team, number)
             counts = self._value("week-counts", group.sets, partial(self._week_counts, group))
             rows.append((group.team, number, counts, links.to(group_path)))
-            title = group.team.name if group.team else self.labels["other_sets"]
-            if number > 1:
-                title = f"{title} ({number})"
-            pages.append(
-                self._week_page(group_path, f"{self.labels['week']} · {title}", [group], path)
-            )
-        index = self._page(
+        yield self._page(
             path,
             self.labels["week"],
             "okr/week.html",
@@ -404,7 +399,13 @@ class SitePages:
             week_start=self.options.today - dt.timedelta(days=6),
             today=self.options.today,
         )
-        return [index, *pages]
+        # Each team's page once the index is made: a caller takes one page at a time.
+        for group, number in groups:
+            title = group.team.name if group.team else self.labels["other_sets"]
+            if number > 1:
+                title = f"{title} ({number})"
+            group_path = self.paths.week_group(group.team, number)
+            yield self._week_page(group_path, f"{self.labels['week']} · {title}", [group], path)
 
     def _week_counts(self, group: review.WeekGroup) -> WeekCounts:
         week = review.team_week(group, self.options.today, self.organisation.settings)
@@ -463,7 +464,7 @@ class SitePages:
         moves = [self.facts.movement(m, links) for m in week.moved_in(okr_set)]
         return self.fragment("okr/week_moved.html", moves=moves)
 
-    def _cycle_pages(self, cycle: Cycle) -> list[Page]:
+    def _cycle_pages(self, cycle: Cycle) -> Iterator[Page]:
         """The cycle's sets by level, in pages of CYCLE_ROWS rows."""
         sets = self.organisation.sets_in(cycle.id)
 
@@ -501,27 +502,23 @@ class SitePages:
         template: str,
         in_nav: bool,
         context: Callable[[list[T], Links], dict[str, Any]],
-    ) -> list[Page]:
+    ) -> Iterator[Page]:
         """A long list in pages of `size` items: the first at `path_of(1)` (and in the nav
         when `in_nav`), the next at `path_of(2)`..., each with its `context(items, links)` and
         links to every page of the list (`pager`)."""
         on_pages = batches(items, size) or [[]]
         paths = [path_of(number) for number in range(1, len(on_pages) + 1)]
-        pages = []
         for number, (path, shown) in enumerate(zip(paths, on_pages, strict=True), start=1):
             links = self.paths.links_from(path)
-            pages.append(
-                self._page(
-                    path,
-                    title if number == 1 else f"{title} ({number}/{len(on_pages)})",
-                    template,
-                    in_nav and number == 1,
-                    searched=False,
-                    pager=self._pager(paths, number, links),
-                    **context(shown, links),
-                )
+            yield self._page(
+                path,
+                title if number == 1 else f"{title} ({number}/{len(on_pages)})",
+                template,
+                in_nav and number == 1,
+                searched=False,
+                pager=self._pager(paths, number, links),
+                **context(shown, links),
             )
-        return pages
 
     @staticmethod
     def _pager(paths: list[str], number: int, links: Links) -> list[tuple[int, str | None]]:
@@ -531,7 +528,7 @@ class SitePages:
             for shown, other in enumerate(paths, start=1)
         ]
 
-    def _calibration_pages(self) -> list[Page]:
+    def _calibration_pages(self) -> Iterator[Page]:
         """Every owner's calibration, in parts of about BATCH owners (their sets, oldest first),
         CALIBRATION_OWNERS owners a page."""
         organisation = self.organisation
@@ -590,7 +587,7 @@ class SitePages:
             )
         return self._page(path, self.labels["problems"], "okr/problems.html", True, rows=rows)
 
-    def _review_pages(self, cycle: Cycle) -> list[Page]:
+    def _review_pages(self, cycle: Cycle) -> Iterator[Page]:
         """The cycle's review: its histograms on every page, the highlights and the
         retrospectives of REVIEW_SETS sets a page."""
         today, settings = self.options.today, self.organisation.settings
