@@ -1,5 +1,6 @@
 """Material's search on the example site, in real Chromium: the index leaves out the pages that
-only gather sets, and still leads from a key result's title or an owner's name to the set."""
+only gather sets, and still leads from a key result's title or an owner's name to the set; the
+example's copy of Material's search worker searches a Chinese word whole."""
 
 from __future__ import annotations
 
