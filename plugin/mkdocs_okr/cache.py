@@ -5,6 +5,13 @@ of the options and of this program's version, so a changed file is always re-rea
 is never needed for correctness: a missing, unreadable or corrupt cache is a cold run, and a
 cache that cannot be written is skipped. It lives in `.cache/okr/` beside mkdocs.yml, where
 Material keeps its caches too, with a `.gitignore` of its own that ignores the whole folder.
+
+Reading 10,000 files to hash them took most of a warm run, so the cache also keeps each file's
+content digest under its stamp (size, modification and change times, inode: a write changes
+the change time, which no tool sets back). A file whose stamp is the one stored is not read
+again, unless it was modified in the last seconds before the cache was written: a second write
+in the same tick of the clock could keep its stamp (git's "racy" files), so such a file is
+hashed again until its stamp is old enough to trust.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +28,10 @@ from . import __version__
 from .core.diagnostics import Diagnostic
 from .core.settings import Settings
 
-FORMAT = 3  # diagnostics stored as message keys and arguments, pieces nested
+FORMAT = 4  # diagnostics stored as message keys and arguments; files' digests under stamps
+
+# A stamp is trusted when its file was last modified this long before the cache was written.
+_RACY_NS = 2_000_000_000
 
 
 @dataclass(frozen=True)
@@ -30,20 +41,60 @@ class CheckResult:
     diagnostics: list[Diagnostic]
 
 
-def check_key(files: list[tuple[str, bytes | None]], settings: Settings) -> str:
+def content_digest(raw: bytes | None) -> str:
+    return "unreadable" if raw is None else hashlib.blake2b(raw, digest_size=20).hexdigest()
+
+
+def check_key(digests: list[tuple[str, str]], settings: Settings) -> str:
+    """The key of a check: the program, the options and each file's path and content digest."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"{__version__}/{FORMAT}\0{settings.model_dump_json()}\0".encode())
-    for path, raw in files:
-        digest.update(path.encode("utf-8", "surrogateescape") + b"\0")
-        digest.update(
-            b"unreadable" if raw is None else hashlib.blake2b(raw, digest_size=20).digest()
-        )
+    for path, content in digests:
+        digest.update(path.encode("utf-8", "surrogateescape") + b"\0" + content.encode() + b"\0")
     return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Stamped:
+    """The files' content digests the last run stored, under their stamps."""
+
+    digests: dict[str, tuple[list[int], str]]
+    written_ns: int
+
+    def digest_of(self, path: str, stamp: tuple[int, ...] | None) -> str | None:
+        """The stored digest of `path`, if its stamp is the stored one and old enough."""
+        if stamp is None:
+            return None
+        stored = self.digests.get(path)
+        if stored is None or tuple(stored[0]) != stamp:
+            return None
+        modified_ns = stamp[1]
+        return stored[1] if modified_ns < self.written_ns - _RACY_NS else None
 
 
 class CheckCache:
     def __init__(self, directory: Path) -> None:
         self.file = directory / "check.json"
+
+    def _data(self) -> dict[str, object]:
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def stamped(self) -> Stamped:
+        data = self._data()
+        stored, written_ns = data.get("stamps"), data.get("written_ns")
+        if not isinstance(stored, dict) or not isinstance(written_ns, int):
+            return Stamped({}, 0)
+        digests: dict[str, tuple[list[int], str]] = {}
+        try:
+            for path, (stamp, digest) in stored.items():
+                digests[str(path)] = ([int(n) for n in stamp], str(digest))
+        except (ValueError, TypeError):  # a corrupt cache: every file is read
+            return Stamped({}, 0)
+        return Stamped(digests, written_ns)
 
     def get(self, key: str) -> CheckResult | None:
         try:
@@ -58,9 +109,13 @@ class CheckCache:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def put(self, key: str, result: CheckResult) -> None:
+    def put(
+        self, key: str, result: CheckResult, stamps: dict[str, tuple[tuple[int, ...], str]]
+    ) -> None:
         data = {
             "key": key,
+            "written_ns": time.time_ns(),
+            "stamps": {path: [list(stamp), digest] for path, (stamp, digest) in stamps.items()},
             "files": result.files,
             "sets": result.sets,
             "diagnostics": [d.stored() for d in result.diagnostics],

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from . import __version__, clock, gitfiles
 from .applyissue import Issue, apply_issue, reply
-from .cache import CheckCache, CheckResult, check_key
+from .cache import CheckCache, CheckResult, check_key, content_digest
 from .core import messages
 from .core.carry import carry
 from .core.checkin import EditResult, add_checkins, parse_request
@@ -29,7 +29,7 @@ from .core.organisation import Organisation, analyse, count_by_severity
 from .core.remind import reminder
 from .core.settings import LEVELS, Settings
 from .init import init_files
-from .okrfolder import read_folder
+from .okrfolder import folder_sources, read_folder
 from .project import command_language, find_options, read_config, render_options, site_language
 from .publish import render_folder
 from .render.pr_summary import render_markdown
@@ -155,16 +155,34 @@ def _cache_folder(config: Path | None) -> Path:
 
 def _checked(folder: Path, settings: Settings, cache_folder: Path | None) -> CheckResult:
     """The diagnostics of a folder, from the result cache when no file has changed."""
-    files = read_folder(folder)
-    cache = CheckCache(cache_folder) if cache_folder is not None else None
-    key = check_key(files, settings) if cache is not None else ""
-    cached = cache.get(key) if cache is not None else None
+    if cache_folder is None:
+        organisation = analyse(read_folder(folder), settings)
+        return CheckResult(len(organisation.files), len(organisation.sets), organisation.diagnostics)
+    cache = CheckCache(cache_folder)
+    stamped = cache.stamped()
+    read: dict[str, bytes | None] = {}  # the files read to hash them, kept for a cold run
+    digests: list[tuple[str, str]] = []
+    stamps: dict[str, tuple[tuple[int, ...], str]] = {}
+    sources = folder_sources(folder)
+    for source in sources:
+        digest = stamped.digest_of(source.path, source.stamp)
+        if digest is None:
+            read[source.path] = source.read()
+            digest = content_digest(read[source.path])
+        digests.append((source.path, digest))
+        if source.stamp is not None:
+            stamps[source.path] = (source.stamp, digest)
+    key = check_key(digests, settings)
+    cached = cache.get(key)
     if cached is not None:
         return cached
+    files = [
+        (source.path, read[source.path] if source.path in read else source.read())
+        for source in sources
+    ]
     organisation = analyse(files, settings)
     result = CheckResult(len(organisation.files), len(organisation.sets), organisation.diagnostics)
-    if cache is not None:
-        cache.put(key, result)
+    cache.put(key, result, stamps)
     return result
 
 

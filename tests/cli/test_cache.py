@@ -85,3 +85,61 @@ def test_options_are_part_of_the_key(project: Path, capsys: pytest.CaptureFixtur
 def test_no_cache_writes_nothing(project: Path) -> None:
     assert main(["check", "--no-cache"]) == 0
     assert not (project / ".cache").exists()
+
+
+def _age(file: Path, seconds: int = 3600) -> None:
+    """Date the file's last modification back, as a file not touched for a while."""
+    past = os.stat(file).st_mtime_ns - seconds * 1_000_000_000
+    os.utime(file, ns=(past, past))
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    import mkdocs_okr.okrfolder as okrfolder
+
+    seen: list[str] = []
+    read = okrfolder._read_bytes
+
+    def counted(file: str) -> bytes | None:
+        seen.append(file)
+        return read(file)
+
+    monkeypatch.setattr(okrfolder, "_read_bytes", counted)
+    return seen
+
+
+def test_a_warm_run_reads_no_file_whose_stamp_it_stored(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _age(project / "okrs" / "company.md")
+    assert main(["check"]) == 0
+    cold = capsys.readouterr().out
+    reads = _reads(monkeypatch)
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out == cold
+    assert reads == []
+
+
+def test_a_rewrite_that_keeps_size_and_mtime_of_an_old_file_is_seen(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The stamp is trusted here (the file is old): its change time tells the rewrite.
+    file = project / "okrs" / "company.md"
+    _age(file)
+    assert main(["check"]) == 0
+    before = os.stat(file)
+    file.write_text(GOOD.replace("target: 100", "target: '1'"), encoding="utf-8")
+    os.utime(file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(file).st_size == before.st_size
+    capsys.readouterr()
+    assert main(["check"]) == 1
+    assert "[wrong-type]" in capsys.readouterr().out
+
+
+def test_a_file_modified_just_before_the_cache_was_written_is_read_again(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A second write in the same tick of the clock could keep the stamp: not trusted yet.
+    assert main(["check"]) == 0
+    reads = _reads(monkeypatch)
+    assert main(["check"]) == 0
+    assert [Path(read).name for read in reads] == ["company.md"]
