@@ -415,7 +415,9 @@ def report(results: dict[str, Any], rows: list[dict[str, str]]) -> str:
         lines += ["", "## `mkdocs serve`", ""]
         for found in results["serve"].values():
             times = ", ".join(f"{s:.2f}" for s in found["seconds"])
-            lines.append(f"- {found['n']:,} sets: {times} s; `{' '.join(found['command'])}`")
+            command = found["command"]
+            shown = command if isinstance(command, str) else " ".join(command)
+            lines.append(f"- {found['n']:,} sets: {times} s; `{shown}`")
     lines += ["", f"Every single timing: `{results['json']}`.", ""]
     return "\n".join(lines)
 
