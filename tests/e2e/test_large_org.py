@@ -2,9 +2,10 @@
 1,000 sets with the example's settings: axe in both palettes on each kind of page, and
 Material's search leading from a key result's title or an owner's name to the set page.
 
-axe on 2,000 pages would take an hour: it runs on the first page of each kind a reader meets
-following links from the home page (home, cycle, week, tree, set, owner, review, problems,
-calibration), and on a second page of the kinds that split into several (the week per team,
+axe on 1,200 pages would take an hour: it runs on the first page of each kind a reader meets
+following links from the home page (home, cycle, week, tree, set, review, problems,
+calibration; an owner's history where an owner has several sets: the generated organisation
+has one cycle of sets, so none), and on a second page of the kinds that split into several (the week per team,
 the trees per objective, a cycle's later pages). Pages are told apart by the class the plugin
 puts on each page's root (`okr okr-KIND`), never by their URL, so the picks follow the site's
 structure when it changes."""
@@ -29,8 +30,9 @@ from .test_search import _search
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 PAGE_KIND = re.compile(r'<div class="okr okr-([a-z0-9-]+)')
-# Every site has these; a kind missing means a page kind stopped being linked.
-REQUIRED_KINDS = {"home", "cycle", "week", "tree", "set", "owner"}
+# Every site has these; a kind missing means a page kind stopped being linked. (An owner's
+# history page exists only for owners with several sets.)
+REQUIRED_KINDS = {"home", "cycle", "week", "tree", "set"}
 # Kinds that come as an index and its parts: a second page of each is checked too.
 SPLIT_KINDS = {"week", "tree", "cycle"}
 # Big pages take a while to load and to check on a shared machine.
