@@ -26,6 +26,7 @@ from pathlib import Path
 
 from . import __version__
 from .core.diagnostics import Diagnostic
+from .core.load import SourceFile
 from .core.settings import Settings
 
 FORMAT = 4  # diagnostics stored as message keys and arguments; files' digests under stamps
@@ -72,18 +73,39 @@ class Stamped:
         return stored[1] if modified_ns < self.written_ns - _RACY_NS else None
 
 
+@dataclass(frozen=True)
+class Fingerprint:
+    """Each file's content digest, the stamps to store with them, and the bytes of the files
+    read to make them (a cold run parses those instead of reading them twice)."""
+
+    digests: list[tuple[str, str]]
+    stamps: dict[str, tuple[tuple[int, ...], str]]
+    read: dict[str, bytes | None]
+
+    def files(self, sources: list[SourceFile]) -> list[tuple[str, bytes | None]]:
+        """Every file with its bytes, for the loader."""
+        return [
+            (source.path, self.read[source.path] if source.path in self.read else source.read())
+            for source in sources
+        ]
+
+
 class CheckCache:
     def __init__(self, directory: Path) -> None:
         self.file = directory / "check.json"
+        self._stored: dict[str, object] | None = None
 
     def _data(self) -> dict[str, object]:
-        try:
-            data = json.loads(self.file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return data if isinstance(data, dict) else {}
+        """What the last run stored, read once."""
+        if self._stored is None:
+            try:
+                data = json.loads(self.file.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                data = {}
+            self._stored = data if isinstance(data, dict) else {}
+        return self._stored
 
-    def stamped(self) -> Stamped:
+    def _stamped(self) -> Stamped:
         data = self._data()
         stored, written_ns = data.get("stamps"), data.get("written_ns")
         if not isinstance(stored, dict) or not isinstance(written_ns, int):
@@ -96,17 +118,33 @@ class CheckCache:
             return Stamped({}, 0)
         return Stamped(digests, written_ns)
 
+    def fingerprint(self, sources: list[SourceFile]) -> Fingerprint:
+        """The files' digests: stored ones where a file's stamp can be trusted, else hashed."""
+        stamped = self._stamped()
+        digests: list[tuple[str, str]] = []
+        stamps: dict[str, tuple[tuple[int, ...], str]] = {}
+        read: dict[str, bytes | None] = {}
+        for source in sources:
+            digest = stamped.digest_of(source.path, source.stamp)
+            if digest is None:
+                read[source.path] = source.read()
+                digest = content_digest(read[source.path])
+            digests.append((source.path, digest))
+            if source.stamp is not None:
+                stamps[source.path] = (source.stamp, digest)
+        return Fingerprint(digests, stamps, read)
+
     def get(self, key: str) -> CheckResult | None:
+        data = self._data()
         try:
-            data = json.loads(self.file.read_text(encoding="utf-8"))
             if data.get("key") != key:
                 return None
             return CheckResult(
-                data["files"],
-                data["sets"],
-                [Diagnostic.from_stored(d) for d in data["diagnostics"]],
+                data["files"],  # type: ignore[arg-type]
+                data["sets"],  # type: ignore[arg-type]
+                [Diagnostic.from_stored(d) for d in data["diagnostics"]],  # type: ignore[attr-defined]
             )
-        except (OSError, ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError):
             return None
 
     def put(

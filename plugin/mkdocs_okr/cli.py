@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from . import __version__, clock, gitfiles
 from .applyissue import Issue, apply_issue, reply
-from .cache import CheckCache, CheckResult, check_key, content_digest
+from .cache import CheckCache, CheckResult, check_key
 from .core import messages
 from .core.carry import carry
 from .core.checkin import EditResult, add_checkins, parse_request
@@ -156,34 +156,21 @@ def _cache_folder(config: Path | None) -> Path:
 def _checked(folder: Path, settings: Settings, cache_folder: Path | None) -> CheckResult:
     """The diagnostics of a folder, from the result cache when no file has changed."""
     if cache_folder is None:
-        organisation = analyse(read_folder(folder), settings)
-        return CheckResult(len(organisation.files), len(organisation.sets), organisation.diagnostics)
+        return _check_result(analyse(read_folder(folder), settings))
     cache = CheckCache(cache_folder)
-    stamped = cache.stamped()
-    read: dict[str, bytes | None] = {}  # the files read to hash them, kept for a cold run
-    digests: list[tuple[str, str]] = []
-    stamps: dict[str, tuple[tuple[int, ...], str]] = {}
     sources = folder_sources(folder)
-    for source in sources:
-        digest = stamped.digest_of(source.path, source.stamp)
-        if digest is None:
-            read[source.path] = source.read()
-            digest = content_digest(read[source.path])
-        digests.append((source.path, digest))
-        if source.stamp is not None:
-            stamps[source.path] = (source.stamp, digest)
-    key = check_key(digests, settings)
+    seen = cache.fingerprint(sources)
+    key = check_key(seen.digests, settings)
     cached = cache.get(key)
     if cached is not None:
         return cached
-    files = [
-        (source.path, read[source.path] if source.path in read else source.read())
-        for source in sources
-    ]
-    organisation = analyse(files, settings)
-    result = CheckResult(len(organisation.files), len(organisation.sets), organisation.diagnostics)
-    cache.put(key, result, stamps)
+    result = _check_result(analyse(seen.files(sources), settings))
+    cache.put(key, result, seen.stamps)
     return result
+
+
+def _check_result(organisation: Organisation) -> CheckResult:
+    return CheckResult(len(organisation.files), len(organisation.sets), organisation.diagnostics)
 
 
 def command_export(args: argparse.Namespace) -> int:

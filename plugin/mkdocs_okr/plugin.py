@@ -97,8 +97,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         self.nav_paths: list[str] = []
         self.html_pages: set[str] = set()
         """Generated pages (src_uri) whose text is finished HTML: Python-Markdown is skipped."""
-        self._held: tuple[File, int] | None = None
-        """The page between on_page_markdown and on_page_content, and where its HTML starts."""
+        self._held: tuple[File, str, int] | None = None
+        """The page between on_page_markdown and on_page_content: its HTML and where it starts
+        in the file's text."""
         self._waiting: dict[str, int] = {}
         """Generated pages read but not yet built (src_uri -> where the HTML starts)."""
         # Kept across `mkdocs serve` rebuilds (on_startup keeps this instance): a rebuild
@@ -292,7 +293,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         if file.src_uri in self.html_pages:
             text = file.content_string
             if text.endswith(markdown):
-                self._held = (file, len(text) - len(markdown))
+                self._held = (file, markdown, len(text) - len(markdown))
                 return ""
         return markdown
 
@@ -303,8 +304,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         held, self._held = self._held, None
         if held is None or held[0] is not page.file:
             return html
-        file, start = held
-        finished = file.content_string[start:]
+        file, finished, start = held
         # What MkDocs' Markdown pass collects from raw HTML, for links to this page's anchors.
         page.present_anchor_ids = _anchor_ids(finished)
         self._waiting[file.src_uri] = start

@@ -26,6 +26,11 @@ from typing import Any, Protocol
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+try:  # Material is a dependency; a site may still use another theme's search
+    from material.plugins.search.plugin import SearchPlugin
+except ImportError:  # pragma: no cover
+    SearchPlugin = None
+
 # An excluded element that is not a heading, up to its first closing tag of the same name: the
 # generated HTML puts the attribute on elements that hold no element of their own name, which
 # is also where Material's parser ends what it skips.
@@ -63,17 +68,24 @@ class SearchView:
     title: str | None
 
 
+def material_search(config: MkDocsConfig) -> Any:
+    """Material's search plugin of this site, if that is its search (or None)."""
+    if SearchPlugin is None:  # pragma: no cover
+        return None
+    for plugin in config.plugins.values():
+        if isinstance(plugin, SearchPlugin):
+            return plugin
+    return None
+
+
 def material_search_index(config: MkDocsConfig) -> SearchIndex | None:
     """Material's search index of this build, or None with another search plugin (or none):
     then every page is indexed by whatever plugin there is, from its whole HTML."""
-    for plugin in config.plugins.values():
-        if not type(plugin).__module__.startswith("material.plugins.search"):
-            continue
-        index = getattr(plugin, "search_index", None)
-        enabled = getattr(getattr(plugin, "config", None), "enabled", True)
-        if enabled and callable(getattr(index, "add_entry_from_context", None)):
-            return index
-    return None
+    search = material_search(config)
+    if search is None or not search.config.enabled:
+        return None
+    index: SearchIndex = search.search_index
+    return index
 
 
 def index_lightly(index: SearchIndex, page: Page) -> None:

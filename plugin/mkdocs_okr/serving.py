@@ -49,11 +49,7 @@ from mkdocs.structure.pages import Page
 
 from .core import messages
 from .generated import PackedFile
-
-try:  # Material is a dependency; a site may still use another theme's search
-    from material.plugins.search.plugin import SearchPlugin
-except ImportError:  # pragma: no cover
-    SearchPlugin = None
+from .searchview import material_search
 
 # Plugins whose per-page state this module keeps right (Material's search) or owns (okr).
 KNOWN_PLUGINS = frozenset({"okr", "search", "material/search"})
@@ -197,7 +193,7 @@ class ServeRebuilds:
             return
         self._new_nav = hashlib.sha256(repr(list(self._nav_items(nav.items))).encode()).hexdigest()
         unknown = sorted(set(config.plugins) - KNOWN_PLUGINS)
-        search = _search_of(config)
+        search = material_search(config)
         if unknown or (search is None and _any_search(config)):
             reason = "unknown plugins"
         elif not self._texts:
@@ -228,7 +224,7 @@ class ServeRebuilds:
         env.bytecode_cache = self._compiled
         inclusion = InclusionLevel.is_in_serve
         self._pages = list(files.documentation_pages(inclusion=inclusion))
-        search = _search_of(config)
+        search = material_search(config)
         self._indexed = len(search.search_index.entries) if search is not None else 0
         for file in self._pages:
             page = file.page
@@ -244,7 +240,7 @@ class ServeRebuilds:
             return
         src_uri = page.file.src_uri
         self._facts[src_uri] = (page.title, page.meta, page.present_anchor_ids)
-        search = _search_of(config)
+        search = material_search(config)
         if search is not None:
             entries = search.search_index.entries
             self._entries[src_uri] = entries[self._indexed :]
@@ -255,7 +251,7 @@ class ServeRebuilds:
         and this build becomes the last build."""
         if not self.active:
             return
-        search = _search_of(config)
+        search = material_search(config)
         if search is not None and search.config.enabled:
             # Material writes the index of these entries as they are: nothing to merge.
             search.search_index.entries = [
@@ -314,16 +310,6 @@ def _stamped(paths: Iterable[str]) -> Iterator[str]:
             yield f"{path}:missing"
             continue
         yield f"{path}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_ino}"
-
-
-def _search_of(config: MkDocsConfig) -> Any:
-    """Material's search plugin of this site, if that is its search."""
-    if SearchPlugin is None:  # pragma: no cover
-        return None
-    for plugin in config.plugins.values():
-        if isinstance(plugin, SearchPlugin):
-            return plugin
-    return None
 
 
 def _any_search(config: MkDocsConfig) -> bool:
