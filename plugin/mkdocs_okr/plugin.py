@@ -4,8 +4,7 @@ Hooks used, and why:
 - on_startup: defining it makes MkDocs keep this instance across `mkdocs serve` rebuilds; only
   `serve` keeps memos (a one-off build would only hold every set in memory until its end).
 - on_config: read the options with `options.read_options` (the same function, models and
-  messages as `okr check`), watch the OKR folder (it lies outside docs_dir, so `serve` would not
-  see edits), add the CSS and the set pages' script (copy buttons, the check-in dialog), and
+  messages as `okr check`), add the CSS and the set pages' script (copy buttons, the check-in dialog), and
   unless `repository_facts` is on, put the package's
   `partials/source.html` before the theme's, so Material never asks the repository's host for
   stars and forks (the site works offline and on intranets; a user's custom_dir still wins).
@@ -27,6 +26,8 @@ Hooks used, and why:
   the page without the parts search skips anyway (`searchview`: the same index, a fifth of the
   parsing).
 - on_post_page: a generated page's text is dropped once its HTML is made (see above).
+- on_serve, on_shutdown: watch the OKR folder during `mkdocs serve` (it lies outside docs_dir,
+  so `serve` would not see edits) with the plugin's own watch (`watching`), cheaper than MkDocs'.
 - on_env, on_post_page, on_post_build, on_build_error, on_shutdown: under `mkdocs serve --dirty`
   (what `make serve` runs), rebuild only the pages a save changed, exactly (serving.py).
 """
@@ -53,6 +54,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .clock import today as resolve_today
 from .config import OkrConfig
+from .core import messages
 from .core.collector import cyclic_gc_paused
 from .core.diagnostics import Diagnostic, Severity, format_text
 from .core.export import site_export
@@ -67,6 +69,7 @@ from .render.i18n import language_of
 from .render.memo import ServeMemo
 from .searchview import index_lightly, material_search_index
 from .serving import ServeRebuilds
+from .watching import FolderWatch, rebuild_request
 
 log = get_plugin_logger("okr")
 
@@ -108,6 +111,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         self.remember = True  # keep the memo: unless on_startup says this is not `serve`
         # Under `mkdocs serve --dirty`: which pages MkDocs may keep from the last build.
         self.serving = ServeRebuilds()
+        self.folder_watch: FolderWatch | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Present so that MkDocs keeps one instance for all rebuilds of `mkdocs serve`.
@@ -116,6 +120,25 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
 
     def on_shutdown(self) -> None:
         self.serving.stop()
+        if self.folder_watch is not None:
+            self.folder_watch.stop()
+            self.folder_watch = None
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        # The OKR folder lies outside docs_dir: without a watch, saving a set would not rebuild.
+        # The plugin's own watch (watching.py) costs a rebuild far less than MkDocs' does.
+        request = rebuild_request(server)
+        if request is None:
+            server.watch(str(self.folder))
+            return server
+        self.folder_watch = FolderWatch(str(self.folder), request)
+        self.folder_watch.start()
+        log.info(
+            messages.text("okr.serve-watch", folder=self.settings.okrs_dir).render(
+                reader_language(None, config.theme.get("language"))
+            )
+        )
+        return server
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Every name written under `- okr:`, unknown ones too: read_options refuses those, as
@@ -131,8 +154,6 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(
                 f"The OKR folder '{self.folder}' (plugin option okrs_dir) does not exist."
             )
-        if str(self.folder) not in config.watch:
-            config.watch.append(str(self.folder))
         css = posixpath.join(self.site.pages_dir, "okr.css")
         if css not in [str(path) for path in config.extra_css]:
             config.extra_css.append(css)

@@ -59,8 +59,10 @@ _DIRTY_WARNING = "A 'dirty' build is being performed"
 _BUILD_LOGGER = "mkdocs.commands.build"
 
 
-class KeptFile(PackedFile):
-    """A generated file that says modified only when its output would change."""
+class KeptFile(File):
+    """A generated file that says modified only when its output would change. Its text is
+    kept as it is, not packed: the session holds every page's text anyway (to compare the next
+    build's with), and packing every page again on each save cost a fifth of a rebuild."""
 
     changed = True
 

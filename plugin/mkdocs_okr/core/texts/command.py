@@ -16,6 +16,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "只重新生成这次改动涉及的页面；插件会把每个页面与上次生成的结果比对，"
         "不会留下过时的页面。",
     },
+    "okr.serve-watch": {
+        "en": "Watching the OKR folder '{folder}' for changes too.",
+        "zh": "也在留意 OKR 文件夹 '{folder}' 的改动。",
+    },
     "okr.unchanged": {"en": "{file} is unchanged.", "zh": "{file} 没有改动。"},
     "okr.not-a-request": {
         "en": "'{given}' is not OBJECTIVE/KR=VALUE [STATUS] # NOTE (for example O1/KR1=6500, "
