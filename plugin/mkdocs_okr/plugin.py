@@ -26,8 +26,9 @@ Hooks used, and why:
   the page without the parts search skips anyway (`searchview`: the same index, a fifth of the
   parsing).
 - on_post_page: a generated page's text is dropped once its HTML is made (see above).
-- on_serve, on_shutdown: watch the OKR folder during `mkdocs serve` (it lies outside docs_dir,
-  so `serve` would not see edits) with the plugin's own watch (`watching`), cheaper than MkDocs'.
+- on_serve, on_pre_build, on_post_build, on_build_error, on_shutdown: watch the OKR folder
+  during `mkdocs serve` (it lies outside docs_dir, so `serve` would not see edits) with the
+  plugin's own watch (`watching`), cheaper than MkDocs', and resting while the site builds.
 - on_env, on_post_page, on_post_build, on_build_error, on_shutdown: under `mkdocs serve --dirty`
   (what `make serve` runs), rebuild only the pages a save changed, exactly (serving.py).
 """
@@ -364,11 +365,19 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         return output
 
     @event_priority(100)  # first: Material's search writes the index this gives it
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.folder_watch is not None:
+            self.folder_watch.building()
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.serving.build_done(config)
+        if self.folder_watch is not None:
+            self.folder_watch.built()
 
     def on_build_error(self, *, error: Exception) -> None:
         self.serving.build_failed()
+        if self.folder_watch is not None:
+            self.folder_watch.built()
 
 
 def _anchor_ids(html: str) -> set[str]:

@@ -5,7 +5,9 @@ events from the file system never arrive from network or container mounts). Each
 snapshot of every file and compares it with the last in Python: with 5,000 OKR files about
 0.2 s of the interpreter's time every 0.5 s, which a rebuild after a save shares with it. So the
 plugin polls the OKR folder itself, by the same rule (every half second, every file's stamp),
-but keeps one map of stamps and compares it with the last in one step.
+but keeps one map of stamps and compares it with the last in one step, and does not look while
+the site builds: a file saved meanwhile differs from the last look all the same, and is seen at
+the first look after the build.
 """
 
 from __future__ import annotations
@@ -72,14 +74,17 @@ def rebuild_request(server: Any) -> Callable[[], None] | None:
 
 
 class FolderWatch:
-    """Looks at a folder every `interval` seconds in a thread of its own, and calls `changed`
-    when any file in it was added, removed or saved since the last look."""
+    """Looks at a folder every `interval` seconds in a thread of its own, except while told the
+    site builds, and calls `changed` when any file in it was added, removed or saved since the
+    last look."""
 
     def __init__(
         self, folder: str, changed: Callable[[], None], interval: float = INTERVAL
     ) -> None:
         self.folder, self.changed, self.interval = folder, changed, interval
         self._stopped = threading.Event()
+        self._idle = threading.Event()
+        self._idle.set()
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
@@ -93,13 +98,23 @@ class FolderWatch:
 
     def _run(self, last: dict[str, Stamp]) -> None:
         while not self._stopped.wait(self.interval):
+            self._idle.wait()
+            if self._stopped.is_set():
+                break
             now = folder_stamps(self.folder)
             if now != last:
                 last = now
                 self.changed()
 
+    def building(self) -> None:
+        self._idle.clear()
+
+    def built(self) -> None:
+        self._idle.set()
+
     def stop(self) -> None:
         self._stopped.set()
+        self._idle.set()
         if self._thread is not None:
             self._thread.join()
             self._thread = None

@@ -193,3 +193,20 @@ def test_a_real_serve_shows_a_saved_checkin(tmp_path: Path, engine: str) -> None
         server.terminate()
         server.wait(timeout=30)
         log.close()
+
+
+def test_a_watch_rests_while_the_site_builds_and_then_sees_what_was_saved(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "set.md").write_text("a", encoding="utf-8")
+    changed = threading.Event()
+    watch = FolderWatch(str(tmp_path), changed.set, interval=0.02)
+    watch.start()
+    try:
+        watch.building()
+        _touch_later(tmp_path / "set.md", "b")
+        assert not changed.wait(0.3)
+        watch.built()
+        assert changed.wait(5)
+    finally:
+        watch.stop()
