@@ -61,7 +61,6 @@ from .core.diagnostics import Diagnostic, Severity, format_text
 from .core.export import site_export
 from .core.organisation import analyse
 from .core.settings import Settings
-from .generated import PackedFile
 from .okrfolder import folder_sources
 from .options import SiteOptions, read_options
 from .project import reader_language, repo_link
@@ -235,7 +234,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         if self.site.export:
             remembered = partial(serve.export_record, keys) if serve and keys else None
             for name, content in site_export(organisation, self.site.export, remembered):
-                self._add(files, PackedFile.generated(config, name, content=content))
+                self._add(files, self.serving.generated(config, name, content))
         if serve and keys:
             serve.finish(keys)
         return files
@@ -364,11 +363,11 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
             page.content = page.markdown = ""
         return output
 
-    @event_priority(100)  # first: Material's search writes the index this gives it
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.folder_watch is not None:
             self.folder_watch.building()
 
+    @event_priority(100)  # first: Material's search writes the index this gives it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.serving.build_done(config)
         if self.folder_watch is not None:

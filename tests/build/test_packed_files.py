@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
 
+from mkdocs_okr import generated
 from mkdocs_okr.generated import PackedFile
 from mkdocs_okr.plugin import OkrPlugin
 
@@ -28,6 +30,20 @@ def test_a_packed_file_gives_back_its_text_and_bytes(tmp_path: Path) -> None:
     assert binary.content_bytes == b"\x00\x01" * 100
     binary.copy_file()
     assert Path(binary.abs_dest_path).read_bytes() == b"\x00\x01" * 100
+
+
+def test_a_packed_file_says_modified_without_unpacking(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = load_config(str(copy_example(tmp_path) / "mkdocs.yml"), site_dir=str(tmp_path / "s"))
+    config.plugins._current_plugin = "okr"
+    packed = PackedFile.generated(config, "okr/data.json", content=b"{}" * 1000)
+
+    def unpacked(data: bytes) -> bytes:
+        raise AssertionError("asking whether a file changed unpacked it")
+
+    monkeypatch.setattr(generated.zlib, "decompress", unpacked)
+    assert packed.is_modified()
 
 
 _WATCHER = """
