@@ -66,9 +66,9 @@ def named_worker(theme_dirs: Iterable[str]) -> str | None:
 
 def correct_search_worker(files: Files, config: MkDocsConfig) -> messages.Text | None:
     """Make the search worker among `files` try whole runs of Chinese characters, on a site
-    with Material's theme and search. Returns what to tell when its worker is not one this
-    knows (the worker is then left as it is)."""
-    if config.theme.name != "material" or material_search_index(config) is None:
+    that searches with Material's search (which needs Material's templates). Returns what to
+    tell when its worker is not one this knows (the worker is then left as it is)."""
+    if material_search_index(config) is None:
         return None  # Material's worker is not this site's search
     path = named_worker(config.theme.dirs)
     if path is None:

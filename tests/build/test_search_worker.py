@@ -191,6 +191,7 @@ def test_a_site_without_materials_search_keeps_its_files(
 
 
 def test_another_theme_is_not_touched(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """`search` is MkDocs' own search there (Material's needs Material's templates)."""
     project = _project(tmp_path, theme="mkdocs")
     with caplog.at_level(logging.INFO):
         files = _files_after_on_files(project)
