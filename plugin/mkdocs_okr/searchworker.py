@@ -14,7 +14,7 @@ The text is changed in the build's `Files` (`on_files`; MkDocs adds the theme's 
 it), never in site_dir: MkDocs writes the corrected worker on every build, `--dirty` or not,
 and no build copies Material's own over it afterwards.
 
-Only the exact loop of the Material versions this was made for is changed (9.7.7 to 9.8.2
+Only the exact loop of the Material versions this was made for is changed (9.7.7 and 9.8.2
 minify it the same way; tests/build/test_search_worker.py checks the installed one). A worker
 without that loop, or whose loop already tries the whole run, is left as it is. Of the first
 the build log says one line at info level, not a warning: `--strict` fails on warnings, and a
