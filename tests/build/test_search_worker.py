@@ -23,17 +23,35 @@ MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 MATERIALS_LOOP = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e"
 WHOLE_RUN_LOOP = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
 
-COMPANY = """---
+# An organisation where Material's own worker searches 何明 as 何*: jieba keeps the owner's
+# name 何明 whole, and cuts another 何 off on the company's page (何经理). Built here, and
+# searched in a browser by tests/e2e/test_search.py.
+ONE_HE_AND_ANOTHER = {
+    "2024/company.md": """---
 cycle: 2024
 owner: company
 name: 星跃电子
 level: company
 objectives:
-  - title: 增长
+  - title: 扩大海外渠道
     key_results:
-      - {title: 收入, target: 100, current: 40}
+      - {title: 何经理负责的渠道收入达到 100 万, target: 100, current: 40}
 ---
-"""
+""",
+    "2024-Q1/he-ming.md": """---
+cycle: 2024-Q1
+owner: he-ming
+name: 市场专员 何明
+level: individual
+parent: company
+objectives:
+  - title: 通过红人合作提升品牌声量
+    aligns: company/O1
+    key_results:
+      - {title: 合作红人达到 10 位, target: 10, current: 4}
+---
+""",
+}
 
 
 def _installed_worker() -> tuple[str, str]:
@@ -51,7 +69,7 @@ def _corrected_worker() -> str:
 
 
 def _project(tmp_path: Path, *, theme: str = "material", language: str = "en") -> Path:
-    project = write_project(tmp_path, {"2024/company.md": COMPANY})
+    project = write_project(tmp_path, ONE_HE_AND_ANOTHER)
     config_file = project / "mkdocs.yml"
     text = config_file.read_text(encoding="utf-8")
     themed = text.replace("  name: material\n", f"  name: {theme}\n  language: {language}\n")
