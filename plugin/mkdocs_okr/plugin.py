@@ -11,7 +11,9 @@ Hooks used, and why:
 - on_files: load, check and render every OKR set; log each diagnostic under the
   `mkdocs.plugins.okr` logger (so `--strict` counts it); add the pages as packed files
   (`generated.PackedFile`; nothing is written into docs_dir). Set pages stay out of the nav: a nav of thousands of
-  entries is rendered into every page and makes builds quadratic.
+  entries is rendered into every page and makes builds quadratic. Correct Material's search
+  worker among the theme's files, so that a Chinese name or title is searched whole
+  (searchworker.py).
 - on_nav: with an explicit `nav:` in mkdocs.yml, list the cycle pages after the OKR home (or
   add an OKR section); an automatic nav already holds them.
 - on_page_markdown / on_page_content: a generated page is one block of finished HTML, which
@@ -68,6 +70,7 @@ from .render import RenderOptions, checkin_dialog, each_page, stylesheet
 from .render.i18n import language_of
 from .render.memo import ServeMemo
 from .searchview import index_lightly, material_search_index
+from .searchworker import correct_search_worker
 from .serving import ServeRebuilds
 from .watching import FolderWatch, rebuild_request
 
@@ -190,6 +193,10 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         # last build's pages, which every collection would walk again and again.
         with cyclic_gc_paused():
             files = self._add_pages(files, config)
+        unknown_worker = correct_search_worker(files, config)
+        if unknown_worker is not None:
+            # Info: a warning would fail `--strict` on a Material upgrade (searchworker.py).
+            log.info(unknown_worker.render(reader_language(None, config.theme.get("language"))))
         self.serving.files_ready(files, config, dict(self.config))
         return files
 

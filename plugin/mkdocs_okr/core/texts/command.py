@@ -16,9 +16,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "只重新生成这次改动涉及的页面；插件会把每个页面与上次生成的结果比对，"
         "不会留下过时的页面。",
     },
+    # mkdocs serve (watching.py): MkDocs lists what it watches; the plugin watches this too
     "okr.serve-watch": {
         "en": "Watching the OKR folder '{folder}' for changes too.",
         "zh": "也在留意 OKR 文件夹 '{folder}' 的改动。",
+    },
+    # A site with Material's search (searchworker.py): its worker could not be corrected
+    "okr.search-worker": {
+        "en": "Material's search worker {file} is not one this plugin can correct (another "
+        "Material version?), so it is left as it is: a search for a Chinese name or title may "
+        "look for its first characters only.",
+        "zh": "Material 的搜索脚本 {file} 不是本插件能修正的版本（也许是另一个 Material 版本），"
+        "已保持原样：搜索中文姓名或标题时，可能只按前几个字查找。",
     },
     "okr.unchanged": {"en": "{file} is unchanged.", "zh": "{file} 没有改动。"},
     "okr.not-a-request": {
