@@ -170,11 +170,15 @@ class CycleTree:
         self.render = render  # (template, item) -> its HTML
         self._context: set[str] | None = None
         self._sizes: dict[str, int] = {}
+        # What `children` found, by objects of this render: the roots, the sizes, the keys of
+        # the subtrees and the pieces each ask again for the same objectives.
+        self._children: dict[tuple[int, int], list[Goal]] = {}
 
     def at(self, links: Links) -> CycleTree:
         """The same tree drawn on another page (with links from there), sharing what was found."""
         moved = CycleTree(self.cycle, self.facts, links, self.remember, self.subtrees, self.render)
         moved._context, moved._sizes = self.context(), self._sizes
+        moved._children = self._children
         return moved
 
     def inside(self, okr_set: OkrSet) -> bool:
@@ -271,11 +275,16 @@ class CycleTree:
         self, okr_set: OkrSet, objective: Objective, key_result: KeyResult | None = None
     ) -> list[Goal]:
         """The objectives the tree shows that align to this objective (or KR)."""
-        return [
-            goal
-            for goal in self.facts.supported_by(okr_set, objective, key_result)
-            if self.shows(goal)
-        ]
+        asked = (id(objective), id(key_result))
+        found = self._children.get(asked)
+        if found is None:
+            found = [
+                goal
+                for goal in self.facts.supported_by(okr_set, objective, key_result)
+                if self.shows(goal)
+            ]
+            self._children[asked] = found
+        return found
 
     def key_results(
         self, okr_set: OkrSet, objective: Objective
@@ -291,7 +300,7 @@ class CycleTree:
     def below(self, goal: Goal) -> list[Goal]:
         """The objectives drawn right below `goal`: those aligned to it, then to its KRs."""
         okr_set, objective = goal.okr_set, goal.objective
-        found = self.children(okr_set, objective)
+        found = list(self.children(okr_set, objective))  # the kept list stays as it is
         for _kr, goals in self.key_results(okr_set, objective):
             found += goals
         return found
