@@ -29,10 +29,6 @@ class PackedFile(File):
         unpacked = zlib.decompress(self._packed)
         return unpacked.decode("utf-8") if self._is_text else unpacked
 
-    def is_modified(self) -> bool:
-        # File's own test reads `_content` only to see it is there: no need to unpack it.
-        return self._packed is not None or super().is_modified()
-
     @_content.setter
     def _content(self, value: str | bytes | None) -> None:
         if value is None:
@@ -41,3 +37,7 @@ class PackedFile(File):
         self._is_text = isinstance(value, str)
         data = value.encode("utf-8") if isinstance(value, str) else value
         self._packed = zlib.compress(data, 1)
+
+    def is_modified(self) -> bool:
+        # File's own test reads `_content` only to see it is there: no need to unpack it.
+        return self._packed is not None or super().is_modified()

@@ -155,7 +155,7 @@ class ServeRebuilds:
         self,
         config: MkDocsConfig,
         path: str,
-        content: str,
+        content: str | bytes,
         *,
         inclusion: InclusionLevel = InclusionLevel.UNDEFINED,
         title: str | None = None,
