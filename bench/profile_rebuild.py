@@ -33,7 +33,7 @@ os.environ["NO_MKDOCS_2_WARNING"] = "1"
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from mkdocs_okr.core.export import compact_json
+from mkdocs_okr.core.export import site_export
 from mkdocs_okr.core.organisation import analyse
 from mkdocs_okr.okrfolder import folder_sources
 from mkdocs_okr.plugin import OkrPlugin
@@ -125,8 +125,8 @@ def main(argv: list[str] | None = None) -> int:
                         )
                     )
                 lap("MkDocs File.generated")
-                compact_json(organisation, partial(memo.export_record, keys))
-                lap("export okrs.json")
+                site_export(organisation, "okrs.json", partial(memo.export_record, keys))
+                lap("export (okrs.json and a file per cycle)")
                 memo.finish(keys)
                 lap("keys for the next rebuild")
                 steps["TOTAL"].append(time.perf_counter() - total)
