@@ -79,6 +79,16 @@ def test_the_weeks_index_counts_each_teams_week(
     # The brand team's row: its 5 sets in two parts (3 + 2), each part's counts.
     rows = re.findall(r"<tr><td><a href=\"2026-Q4/brand/(?:2/)?\">.*?</tr>", index)
     assert [re.findall(r"<td>(\d+)</td>", row)[0] for row in rows] == ["3", "2"]
+    # Each column says what it counts: sets, or key results.
+    header = re.search(r"<thead>.*?</thead>", index, re.S)
+    assert header is not None
+    assert re.findall(r"<th>(.*?)</th>", header[0]) == [
+        "Team",
+        "OKR sets",
+        "Key results moved this week",
+        "OKR sets without a check-in this week",
+        "Key results behind or at risk",
+    ]
 
 
 def test_the_years_tree_shows_its_own_sets_and_links_to_the_quarters(
