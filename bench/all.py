@@ -7,7 +7,8 @@ with jieba, the example's Markdown extensions) on bench/generate.py's organisati
   5,000 sets (bench/serve.py's measure_serve), at most 2 s and 5 s;
 - build: `mkdocs build` of 1,000 and 5,000 sets, ours and plain Material on the same pages
   (`okr render`), rounds in rotating order; at most 10 s and 0.5x plain at 1,000 sets, and
-  5,000 sets at most 5.5x the time of 1,000;
+  5,000 sets at most 5.5x the time of 1,000; beside it, what such a build cannot go below on one
+  core (the C-YAML parse of the files, Material building as many empty pages);
 - biggest page: the largest HTML file of a 10,000-set build, at most 1 MB;
 - search index: bytes of search_index.json per set at 1,000 sets, at most 5 KB;
 - memory: the peak resident memory of that 10,000-set build (max RSS of the build process,
@@ -44,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import run
 from build import timed_build_cpu
-from page_html import index_bytes, prepare
+from page_html import example_settings, index_bytes, prepare
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
@@ -75,9 +76,11 @@ class Plan:
 
     def estimate_seconds(self) -> float:
         """What the run should take on the 2-core machine of docs/performance.md, idle: builds
-        of the example's configuration cost about 30 s (ours) and 50 s (plain) per 1,000 sets,
-        generating 1,000 sets about 5 s, `okr render` about 20 s, okr check about 2 s."""
-        per_thousand_ours, per_thousand_plain = 30.0, 50.0
+        of the example's configuration cost about 30 s (ours) and 80 s (plain) per 1,000 sets,
+        generating 1,000 sets about 5 s, `okr render` about 20 s, okr check about 5 s; the
+        floor about 15 s a round per 1,000 sets (measured on 2026-11-29: the whole run took
+        36 minutes)."""
+        per_thousand_ours, per_thousand_plain = 30.0, 80.0
 
         def builds(n: int, rounds: int) -> float:
             return rounds * n / 1000 * (per_thousand_ours + per_thousand_plain)
@@ -94,7 +97,8 @@ class Plan:
             + self.huge / 1000 * per_thousand_ours
             + serve(self.small)
             + serve(self.large)
-            + (self.rounds + 1) * len(CHECK_VARIANTS) * self.huge / 1000 * 2.0
+            + (self.rounds + 1) * len(CHECK_VARIANTS) * self.huge / 1000 * 5.0
+            + self.rounds * self.small / 1000 * 15.0
         )
 
 
@@ -205,6 +209,51 @@ def builds(n: int, seed: int, rounds: int) -> dict[str, Any]:
     return {"n": n, "projects": {k: str(v) for k, v in project_of.items()}, "runs": runs, **summary}
 
 
+def build_floor(n: int, seed: int, rounds: int) -> dict[str, Any]:
+    """What a build of n sets cannot go below on one core, whatever the plugin does: the C-YAML
+    parse of its OKR files (bench/baseline.py yaml, a new process, as `okr check` is compared)
+    and plain Material building as many pages as ours has, each empty (a title and one line,
+    out of the nav), with the example's settings, Material's search with jieba included.
+    Needs the small builds first (ours' site gives the count of pages)."""
+    ours = prepare(n, seed, ("after",))["after"]
+    pages = sum(1 for _ in (ours / "site").rglob("*.html"))
+    project = OUT / "floor" / f"n{n}-pages{pages}"
+    if not (project / "mkdocs.yml").is_file():
+        shutil.rmtree(project, ignore_errors=True)
+        (project / "docs" / "p").mkdir(parents=True)
+        (project / "docs" / "index.md").write_text("# Bench\n", encoding="utf-8")
+        for number in range(pages - 1):
+            (project / "docs" / "p" / f"{number}.md").write_text(
+                f"# 页面 {number}\n\n一行文字。\n", encoding="utf-8"
+            )
+        (project / "mkdocs.yml").write_text(
+            example_settings() + "nav:\n  - index.md\n", encoding="utf-8"
+        )
+    parse: list[float] = []
+    empty: list[float] = []
+    for _round in range(rounds):
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, str(HERE / "baseline.py"), "yaml", str(ours / "okrs")],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        parse.append(time.perf_counter() - started)
+        empty.append(timed_build_cpu(project)[0])
+    found = {
+        "n": n,
+        "pages": pages,
+        "yaml_parse_s": statistics.median(parse),
+        "empty_pages_build_s": statistics.median(empty),
+    }
+    print(
+        f"  N={n:,}: C-YAML parse {found['yaml_parse_s']:.1f} s, Material on {pages:,} empty "
+        f"pages {found['empty_pages_build_s']:.1f} s",
+        flush=True,
+    )
+    return found
+
+
 def biggest_files(site: Path, suffix: str, count: int = 5) -> list[dict[str, Any]]:
     """The `count` largest files of the built site with that suffix, largest first."""
     found = [(path.stat().st_size, path) for path in site.rglob(f"*{suffix}")]
@@ -284,6 +333,21 @@ def goals(results: dict[str, Any], plan: Plan) -> list[dict[str, str]]:
             "verdict": _verdict(ours <= BUILD_MAX_SECONDS),
         }
     )
+    floor = results.get("floor")
+    if floor:
+        least = floor["yaml_parse_s"] + floor["empty_pages_build_s"]
+        rows.append(
+            {
+                "goal": f"what a {floor['n']:,}-set build cannot go below on one core "
+                "(not a target: why the one above is met or not)",
+                "figure": f"{least:.1f} s: C-YAML parse of the files {floor['yaml_parse_s']:.1f} s"
+                f" + Material on {floor['pages']:,} empty pages "
+                f"{floor['empty_pages_build_s']:.1f} s",
+                "target": f"<= {BUILD_MAX_SECONDS:g} s leaves "
+                f"{BUILD_MAX_SECONDS - least:.1f} s for everything else",
+                "verdict": "room" if least < BUILD_MAX_SECONDS else "**no room**",
+            }
+        )
     ratio = small["ours/plain"]["paired_median"]
     rows.append(
         {
@@ -473,6 +537,8 @@ def main(argv: list[str] | None = None) -> int:
     ):
         step(f"builds at {n:,} sets, ours and plain Material")
         results["builds"][size_name] = builds(n, args.seed, rounds)
+    step(f"the floor of a build at {plan.small:,} sets: C-YAML parse, Material on empty pages")
+    results["floor"] = build_floor(plan.small, args.seed, plan.rounds)
     step(f"one build at {plan.huge:,} sets: biggest page, peak memory")
     results["huge"] = huge_build(plan.huge, args.seed)
     if measure_serve is not None:
