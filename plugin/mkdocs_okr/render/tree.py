@@ -94,7 +94,7 @@ class SubtreeKeys:
     ) -> str:
         if id(objective) not in self.has_support:
             return f"{self.keys.own(okr_set)}|{objective.id}"  # a leaf: nothing below it
-        ref = objective_ref(okr_set, objective)
+        ref = tree.ref(okr_set, objective)
         place = (tree.cycle.id, ref, depth, seen)
         known = self.known.get(place)
         if known is None and ref not in self.affected():
@@ -170,15 +170,18 @@ class CycleTree:
         self.render = render  # (template, item) -> its HTML
         self._context: set[str] | None = None
         self._sizes: dict[str, int] = {}
-        # What `children` found, by objects of this render: the roots, the sizes, the keys of
-        # the subtrees and the pieces each ask again for the same objectives.
+        # What `children`, `key_results` and `ref` found, by objects of this render: the roots,
+        # the sizes, the keys of the subtrees and the pieces each ask again for the same
+        # objectives (at 5,000 sets, hundreds of thousands of times in one rebuild).
         self._children: dict[tuple[int, int], list[Goal]] = {}
+        self._branches: dict[int, list[tuple[KeyResult, list[Goal]]]] = {}
+        self._refs: dict[int, str] = {}
 
     def at(self, links: Links) -> CycleTree:
         """The same tree drawn on another page (with links from there), sharing what was found."""
         moved = CycleTree(self.cycle, self.facts, links, self.remember, self.subtrees, self.render)
         moved._context, moved._sizes = self.context(), self._sizes
-        moved._children = self._children
+        moved._children, moved._branches, moved._refs = self._children, self._branches, self._refs
         return moved
 
     def inside(self, okr_set: OkrSet) -> bool:
@@ -192,24 +195,31 @@ class CycleTree:
             found: set[str] = set()
             aligns = self.facts.organisation.aligns
             waiting = [
-                objective_ref(s, o)
+                self.ref(s, o)
                 for s in self.facts.organisation.sets
                 if self.inside(s)
                 for o in s.objectives
             ]
             while waiting:
                 for goal in aligns.get(waiting.pop(), ()):
-                    ref = objective_ref(goal.okr_set, goal.objective)
+                    ref = self.ref(goal.okr_set, goal.objective)
                     if not self.inside(goal.okr_set) and ref not in found:
                         found.add(ref)
                         waiting.append(ref)
             self._context = found
         return self._context
 
+    def ref(self, okr_set: OkrSet, objective: Objective) -> str:
+        """`objective_ref`, made once per objective."""
+        found = self._refs.get(id(objective))
+        if found is None:
+            found = self._refs[id(objective)] = objective_ref(okr_set, objective)
+        return found
+
     def shows(self, goal: Goal) -> bool:
         """The goal's objective is inside the cycle, or a context row above one that is."""
         return self.inside(goal.okr_set) or (
-            objective_ref(goal.okr_set, goal.objective) in self.context()
+            self.ref(goal.okr_set, goal.objective) in self.context()
         )
 
     def roots(self) -> list[Goal]:
@@ -226,7 +236,7 @@ class CycleTree:
         above = [
             s
             for s in facts.organisation.sets
-            if not self.inside(s) and any(objective_ref(s, o) in context for o in s.objectives)
+            if not self.inside(s) and any(self.ref(s, o) in context for o in s.objectives)
         ]
         shown += sorted(above, key=lambda s: (s.cycle.start, -s.cycle.days, s.ref))
         company = [s for s in shown if s.level == "company"]
@@ -239,7 +249,7 @@ class CycleTree:
                 goal = Goal(okr_set, objective, None)
                 if (
                     okr_set.level == "company"
-                    or objective_ref(okr_set, objective) in context
+                    or self.ref(okr_set, objective) in context
                     or self.children(okr_set, objective)
                     or self.key_results(okr_set, objective)
                 ):
@@ -249,7 +259,7 @@ class CycleTree:
             if not self.inside(okr_set):
                 continue
             for objective in okr_set.objectives:
-                ref = objective_ref(okr_set, objective)
+                ref = self.ref(okr_set, objective)
                 if ref not in reached and facts.aligns(okr_set, objective):
                     loop = Goal(okr_set, objective, None)
                     roots.append(loop)
@@ -262,7 +272,7 @@ class CycleTree:
         waiting = list(goals)
         while waiting:
             goal = waiting.pop()
-            ref = objective_ref(goal.okr_set, goal.objective)
+            ref = self.ref(goal.okr_set, goal.objective)
             if ref in found:
                 continue
             found.add(ref)
@@ -278,11 +288,12 @@ class CycleTree:
         asked = (id(objective), id(key_result))
         found = self._children.get(asked)
         if found is None:
-            found = [
-                goal
-                for goal in self.facts.supported_by(okr_set, objective, key_result)
-                if self.shows(goal)
-            ]
+            ref = self.ref(okr_set, objective)
+            if key_result is not None:
+                ref = f"{ref}/{key_result.id}"
+            # As `SiteFacts.supported_by`, with the objective's ref made once.
+            supporting = self.facts.organisation.supported_by.get(ref, ())
+            found = [goal for goal in supporting if self.shows(goal)]
             self._children[asked] = found
         return found
 
@@ -290,11 +301,14 @@ class CycleTree:
         self, okr_set: OkrSet, objective: Objective
     ) -> list[tuple[KeyResult, list[Goal]]]:
         """The objective's key results that objectives inside the cycle align to, with those."""
-        found = []
-        for kr in objective.key_results:
-            below = self.children(okr_set, objective, kr)
-            if below:
-                found.append((kr, below))
+        found = self._branches.get(id(objective))
+        if found is None:
+            found = []
+            for kr in objective.key_results:
+                below = self.children(okr_set, objective, kr)
+                if below:
+                    found.append((kr, below))
+            self._branches[id(objective)] = found
         return found
 
     def below(self, goal: Goal) -> list[Goal]:
@@ -308,7 +322,7 @@ class CycleTree:
     def size(self, goal: Goal) -> int:
         """How many objectives the subtree of `goal` shows, its own included (an objective met
         again down a loop counts once)."""
-        ref = objective_ref(goal.okr_set, goal.objective)
+        ref = self.ref(goal.okr_set, goal.objective)
         known = self._sizes.get(ref)
         if known is None:
             self._sizes[ref] = 1  # while its subtree is counted: a loop ends here
@@ -324,11 +338,21 @@ class CycleTree:
         return pieces
 
     def leaf(self, goal: Goal, href: str) -> list[Markup]:
-        """An objective with a link to the page of its subtree instead of the subtree."""
-        more = TreeMore(href, self.size(goal) - 1)
-        item: TreeItem = self.facts.tree_item(goal, self.cycle, self.links)
-        tree_item = self.render("okr/tree_node.html", item)
-        return [_NODE, tree_item, self.render("okr/tree_more.html", more), _END_NODE]
+        """An objective with a link to the page of its subtree instead of the subtree,
+        remembered while its own set, the link and the count below it stay the same."""
+        size = self.size(goal)
+
+        def build() -> list[Markup]:
+            more = TreeMore(href, size - 1)
+            item: TreeItem = self.facts.tree_item(goal, self.cycle, self.links)
+            tree_item = self.render("okr/tree_node.html", item)
+            return [_NODE, tree_item, self.render("okr/tree_more.html", more), _END_NODE]
+
+        if self.subtrees is None:
+            return build()
+        own = self.subtrees.keys.own(goal.okr_set)
+        place = [self.links.here, "leaf", self.cycle.id, own, goal.objective.id, href, str(size)]
+        return self.remember.keyed(place, build)
 
     def outline(
         self,
@@ -369,7 +393,7 @@ class CycleTree:
         okr_set, objective = goal.okr_set, goal.objective
         item: TreeItem = self.facts.tree_item(goal, self.cycle, self.links)
         pieces = [_NODE, self.render("okr/tree_node.html", item)]
-        ref = objective_ref(okr_set, objective)
+        ref = self.ref(okr_set, objective)
         if depth < TREE_DEPTH and ref not in seen:  # a loop, or a tree too deep, ends here
             direct = self.children(okr_set, objective)
             branches = self.key_results(okr_set, objective)
