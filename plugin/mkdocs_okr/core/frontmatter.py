@@ -68,6 +68,8 @@ _SURPRISING_NUMBER = re.compile(
     r"|[0-9]+_[0-9_]*(\.[0-9_]*)?)"
 )
 _DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+# A plain decimal number (`3.5`, `-0.25`): what most numbers of an OKR file are.
+_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]{0,14})\.[0-9]+")
 _DATETIME = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+)[0-9]")
 # Zero-width and other invisible characters that make two keys look alike.
 _INVISIBLE = re.compile(
@@ -374,7 +376,8 @@ class _Builder:
             )
         key = str(event.value)
         position = self.where(event.start_mark)
-        if _INVISIBLE.search(key):
+        # A printable ASCII key (nearly every key) holds none of the invisible characters.
+        if not (key.isascii() and key.isprintable()) and _INVISIBLE.search(key):
             shown = _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", key)
             self.report(
                 "invisible-character",
@@ -418,6 +421,11 @@ class _Builder:
                 messages.text("ambiguous-value", value=text),
             )
             return text
+        # Dates and decimals (a check-in's), tried first: neither is anything listed below.
+        if _DATE.fullmatch(text):
+            return self.date(event, text)
+        if _DECIMAL.fullmatch(text):
+            return float(text)  # at most 15 digits before the point: below MAX_MAGNITUDE
         if _INT.fullmatch(text):
             digits = text.lstrip("+-")
             if len(digits) > MAX_INT_DIGITS:
@@ -452,22 +460,23 @@ class _Builder:
                 )
                 return text
             return number
-        if _DATE.fullmatch(text):
-            try:
-                year, month, day = (int(part) for part in text.split("-"))
-                return dt.date(year, month, day)
-            except ValueError:
-                self.report(
-                    "invalid-date",
-                    event.start_mark,
-                    messages.text("invalid-date.not-a-day", value=text),
-                )
-                return text
         if _DATETIME.match(text):
             return text  # the schema reports it where a date is expected
         if node_path and node_path[-1] in _TEXT_KEYS:
             self.check_comment(event, text)
         return text
+
+    def date(self, event: Any, text: str) -> dt.date | str:
+        year, month, day = map(int, text.split("-"))
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            self.report(
+                "invalid-date",
+                event.start_mark,
+                messages.text("invalid-date.not-a-day", value=text),
+            )
+            return text
 
     def check_comment(self, event: Any, text: str) -> None:
         end = event.end_mark.index
