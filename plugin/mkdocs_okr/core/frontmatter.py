@@ -265,6 +265,7 @@ class _Builder:
         self.path = path
         self.line_offset = line_offset
         self.source = source
+        self.comments = True  # whether the source holds a `#`: set by `build`
         self.diagnostics: list[Diagnostic] = []
         self.value_positions: dict[Path, Position] = {}
         self.key_positions: dict[Path, Position] = {}
@@ -283,6 +284,8 @@ class _Builder:
         # This loop runs once per YAML node of every file (about 900 for a set with weekly
         # check-ins), so it is text for speed: scalars first, attribute lookups hoisted.
         # An explicit stack instead of recursion: 10,000 nested lists must not crash us.
+        # A value can swallow a comment only where the text has a `#` at all.
+        self.comments = "#" in self.source
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
         mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
@@ -405,7 +408,7 @@ class _Builder:
         # Most plain scalars are words: nothing but null, booleans and yes/no/on/off among
         # them needs a closer look.
         if text[:1].isalpha() and text.lower() not in _SPECIAL_WORDS:
-            if node_path and node_path[-1] in _TEXT_KEYS:
+            if self.comments and node_path and node_path[-1] in _TEXT_KEYS:
                 self.check_comment(event, text)
             return text
         if text in _NULL:
@@ -462,7 +465,7 @@ class _Builder:
             return number
         if _DATETIME.match(text):
             return text  # the schema reports it where a date is expected
-        if node_path and node_path[-1] in _TEXT_KEYS:
+        if self.comments and node_path and node_path[-1] in _TEXT_KEYS:
             self.check_comment(event, text)
         return text
 
