@@ -148,7 +148,7 @@ def test_slotted_dataclasses_come_back_whole(forced_workers: None) -> None:
     assert found == [(Pair(index, ["x"] * index), One("o")) for index in range(5)]
 
 
-def test_few_files_one_core_or_other_threads_load_in_this_process(
+def test_few_files_one_core_other_threads_or_no_linux_load_in_this_process(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(workers, "usable_cores", lambda: 2)
@@ -157,6 +157,9 @@ def test_few_files_one_core_or_other_threads_load_in_this_process(
     monkeypatch.setattr(workers, "usable_cores", lambda: 1)
     assert workers.worker_count(100 * workers.MIN_ITEMS_PER_WORKER) == 0
     monkeypatch.setattr(workers, "usable_cores", lambda: 2)
+    with monkeypatch.context() as patch:
+        patch.setattr(sys, "platform", "darwin")  # not safe to fork there
+        assert workers.worker_count(100 * workers.MIN_ITEMS_PER_WORKER) == 0
     # `mkdocs serve` runs a watcher and a server: forking beside them is unsafe.
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)

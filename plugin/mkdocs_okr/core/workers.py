@@ -9,9 +9,11 @@ Why `fork` and only `fork`: a forked worker starts in milliseconds with every mo
 and the items already in its memory, so nothing but the results crosses a pipe. A spawned worker
 would import pydantic and the schema again and be sent every file's bytes. But forking a process
 that runs other threads is unsafe (a lock one of them holds stays locked in the child for good):
-`mkdocs serve` runs a file watcher and an HTTP server. So a process with more than one thread,
-or a platform without `fork`, loads in one process. That costs nothing where it matters: serve
-reloads through `LoadMemo` and parses only the files that were saved.
+`mkdocs serve` runs a file watcher and an HTTP server. So a process with more than one thread
+loads in one process, and so does every platform but Linux (macOS's system libraries are not
+safe to fork, and Python's default there is `spawn`; Windows has no `fork`). Serving loses
+nothing by it: it loads through `LoadMemo` and parses only the files that were saved. A plain
+`mkdocs build` and `okr check` have one thread when they load, and use the workers.
 
 Results come back pickled with a table of reducers for slotted dataclasses (the OKR model):
 the default pickling of `slots=True` dataclasses calls Python code per field and made pickling
@@ -57,7 +59,7 @@ def usable_cores() -> int:
 
 def worker_count(items: int) -> int:
     """How many worker processes to use for `items` items; 0 means: work in this process."""
-    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
         return 0
     workers = min(usable_cores(), items // MIN_ITEMS_PER_WORKER)
     return workers if workers >= 2 else 0
