@@ -39,7 +39,7 @@ from unittest import mock
 import yaml
 
 from mkdocs_okr import cli
-from mkdocs_okr.core import frontmatter, load
+from mkdocs_okr.core import frontmatter, load, workers
 from mkdocs_okr.core import organisation as organisation_module
 from mkdocs_okr.core.diagnostics import Diagnostic
 from mkdocs_okr.core.organisation import analyse
@@ -154,7 +154,7 @@ def phases(folder: Path) -> dict[str, Any]:
         "analyse": analysing,
         "analyse_without_gc": analysing_without_gc,
         "analyse_with_workers": analysing_with_workers,
-        "workers": load.worker_count(len(files)),
+        "workers": workers.worker_count(len(files)),
         "gc_seconds_in_analyse": sum(timer.seconds),
         "gc_collections_in_analyse": timer.collections,
         "cross_file": cross_file,
