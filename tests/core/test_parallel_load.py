@@ -132,6 +132,17 @@ def test_results_come_back_in_order_from_other_processes(forced_workers: None) -
     assert parent not in {pid for _index, pid in found}
 
 
+def test_a_killed_worker_leaves_the_work_to_this_process(forced_workers: None) -> None:
+    parent = os.getpid()
+
+    def dies_in_a_worker(index: int) -> int:
+        if index == 7 and os.getpid() != parent:
+            os._exit(1)  # as the kernel kills a process when memory runs out
+        return index * index
+
+    assert workers.ordered_map(dies_in_a_worker, 20, 2) == [i * i for i in range(20)]
+
+
 @dataclasses.dataclass(slots=True)
 class Pair:
     left: int

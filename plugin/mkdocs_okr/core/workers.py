@@ -3,7 +3,8 @@
 Loading is nearly all Python (parsing, validating, building the model; bench/profile_check.py),
 so one process uses one core. A large OKR folder is split into chunks of consecutive items;
 each worker process loads whole chunks and the parent puts the chunks back in their order, so a
-caller sees exactly what a loop in one process would give.
+caller sees exactly what a loop in one process would give. If a worker is killed, the parent
+does the work itself (a `multiprocessing.Pool` would wait for the lost chunk for ever).
 
 Why `fork` and only `fork`: a forked worker starts in milliseconds with every module imported
 and the items already in its memory, so nothing but the results crosses a pipe. A spawned worker
@@ -32,6 +33,8 @@ import pickle
 import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -84,11 +87,16 @@ def ordered_map(
     sys.stderr.flush()
     _running = function
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
             results: list[T] = []
-            for packed in pool.imap(_run_chunk, chunks):
+            for packed in pool.map(_run_chunk, chunks):
                 results += pickle.loads(packed)
             return results
+    except BrokenProcessPool:
+        # A worker was killed (by the kernel when memory ran out, say): rather than fail,
+        # do the work here, as on one core.
+        return [function(index) for index in range(count)]
     finally:
         _running = None
         _reducers.clear()
