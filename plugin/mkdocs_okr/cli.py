@@ -156,7 +156,8 @@ def _cache_folder(config: Path | None) -> Path:
 def _checked(folder: Path, settings: Settings, cache_folder: Path | None) -> CheckResult:
     """The diagnostics of a folder, from the result cache when no file has changed."""
     if cache_folder is None:
-        return _check_result(analyse(read_folder(folder), settings))
+        # Sources, not bytes: the loader's workers read the files they load.
+        return _check_result(analyse(folder_sources(folder), settings))
     cache = CheckCache(cache_folder)
     sources = folder_sources(folder)
     seen = cache.fingerprint(sources)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,9 +22,23 @@ from .diagnostics import Diagnostic, make
 from .messages import Text
 
 try:  # the C parser is about 8x faster; the pure-Python one gives the same events
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+    from yaml import _yaml as _libyaml
+
+    _CParser: Any = _libyaml.CParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _CParser = None
+
+
+def _events(yaml_text: str) -> Iterator[Any]:
+    """The YAML events of the text, one at a time, then nothing.
+
+    libyaml's parser is asked for each event directly: `yaml.parse` wraps it in a generator
+    and a loader (a constructor and a resolver we never use), which cost a tenth of a check.
+    Its `get_event` gives None once the stream has ended."""
+    if _CParser is None:  # pragma: no cover - PyYAML built without libyaml
+        return iter(yaml.parse(yaml_text, Loader=yaml.SafeLoader))
+    return iter(_CParser(yaml_text).get_event, None)
+
 
 # A path inside the front matter: mapping keys and list indices, as pydantic reports them.
 Path = tuple[str | int, ...]
@@ -53,6 +68,8 @@ _SURPRISING_NUMBER = re.compile(
     r"|[0-9]+_[0-9_]*(\.[0-9_]*)?)"
 )
 _DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+# A plain decimal number (`3.5`, `-0.25`): what most numbers of an OKR file are.
+_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]{0,14})\.[0-9]+")
 _DATETIME = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+)[0-9]")
 # Zero-width and other invisible characters that make two keys look alike.
 _INVISIBLE = re.compile(
@@ -248,6 +265,7 @@ class _Builder:
         self.path = path
         self.line_offset = line_offset
         self.source = source
+        self.comments = True  # whether the source holds a `#`: set by `build`
         self.diagnostics: list[Diagnostic] = []
         self.value_positions: dict[Path, Position] = {}
         self.key_positions: dict[Path, Position] = {}
@@ -266,6 +284,8 @@ class _Builder:
         # This loop runs once per YAML node of every file (about 900 for a set with weekly
         # check-ins), so it is text for speed: scalars first, attribute lookups hoisted.
         # An explicit stack instead of recursion: 10,000 nested lists must not crash us.
+        # A value can swallow a comment only where the text has a `#` at all.
+        self.comments = "#" in self.source
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
         mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
@@ -359,7 +379,8 @@ class _Builder:
             )
         key = str(event.value)
         position = self.where(event.start_mark)
-        if _INVISIBLE.search(key):
+        # A printable ASCII key (nearly every key) holds none of the invisible characters.
+        if not (key.isascii() and key.isprintable()) and _INVISIBLE.search(key):
             shown = _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", key)
             self.report(
                 "invisible-character",
@@ -387,7 +408,7 @@ class _Builder:
         # Most plain scalars are words: nothing but null, booleans and yes/no/on/off among
         # them needs a closer look.
         if text[:1].isalpha() and text.lower() not in _SPECIAL_WORDS:
-            if node_path and node_path[-1] in _TEXT_KEYS:
+            if self.comments and node_path and node_path[-1] in _TEXT_KEYS:
                 self.check_comment(event, text)
             return text
         if text in _NULL:
@@ -403,6 +424,11 @@ class _Builder:
                 messages.text("ambiguous-value", value=text),
             )
             return text
+        # Dates and decimals (a check-in's), tried first: neither is anything listed below.
+        if _DATE.fullmatch(text):
+            return self.date(event, text)
+        if _DECIMAL.fullmatch(text):
+            return float(text)  # at most 15 digits before the point: below MAX_MAGNITUDE
         if _INT.fullmatch(text):
             digits = text.lstrip("+-")
             if len(digits) > MAX_INT_DIGITS:
@@ -437,22 +463,23 @@ class _Builder:
                 )
                 return text
             return number
-        if _DATE.fullmatch(text):
-            try:
-                year, month, day = (int(part) for part in text.split("-"))
-                return dt.date(year, month, day)
-            except ValueError:
-                self.report(
-                    "invalid-date",
-                    event.start_mark,
-                    messages.text("invalid-date.not-a-day", value=text),
-                )
-                return text
         if _DATETIME.match(text):
             return text  # the schema reports it where a date is expected
-        if node_path and node_path[-1] in _TEXT_KEYS:
+        if self.comments and node_path and node_path[-1] in _TEXT_KEYS:
             self.check_comment(event, text)
         return text
+
+    def date(self, event: Any, text: str) -> dt.date | str:
+        year, month, day = map(int, text.split("-"))
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            self.report(
+                "invalid-date",
+                event.start_mark,
+                messages.text("invalid-date.not-a-day", value=text),
+            )
+            return text
 
     def check_comment(self, event: Any, text: str) -> None:
         end = event.end_mark.index
@@ -537,11 +564,10 @@ def parse_front_matter(yaml_text: str, path: str, line_offset: int) -> tuple[Any
     yaml_text, slips = keyboard.repair(yaml_text)
     builder.source = yaml_text
     builder.diagnostics.extend(
-        make(slip.code, path, slip.line + line_offset, slip.column + 1, slip.text)
-        for slip in slips
+        make(slip.code, path, slip.line + line_offset, slip.column + 1, slip.text) for slip in slips
     )
     try:
-        events = yaml.parse(yaml_text, Loader=_Loader)
+        events = _events(yaml_text)
         root = builder.build(events)
         # A second document in the same front matter (`--- x` inside it).
         for event in events:

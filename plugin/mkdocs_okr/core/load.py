@@ -22,6 +22,7 @@ from .model import Checkin, KeyResult, Objective, OkrSet, Reference
 from .partial import validate_parts
 from .schema import ID, OWNER, KeyResultIn, ObjectiveIn, OkrSetIn, schema_diagnostics
 from .settings import Settings
+from .workers import ordered_map, worker_count
 
 _REF_PART = re.compile(r"\s*/\s*")
 
@@ -475,20 +476,29 @@ def unreadable_file(path: str) -> LoadedFile:
 
 
 def load_files(files: Files, settings: Settings, memo: LoadMemo | None = None) -> list[LoadedFile]:
-    """Files -> loaded files, in the order given."""
+    """Files -> loaded files, in the order given. Many files are loaded by worker processes
+    where the machine has the cores for it (core/workers.py), with the same results."""
     with cyclic_gc_paused():
         if memo is not None:
             return memo.load(_sources(files), settings)
         calendar = settings.calendar()
-        found = []
-        for source in _sources(files):
+        sources = _sources(files)
+
+        def load_one(index: int) -> LoadedFile:
+            source = sources[index]
             raw = source.read()
-            found.append(
-                unreadable_file(source.path)
-                if raw is None
-                else load_text(raw, source.path, settings, calendar)
-            )
-        return found
+            if raw is None:
+                return unreadable_file(source.path)
+            return load_text(raw, source.path, settings, calendar)
+
+        workers = worker_count(len(sources))
+        if workers:
+            return ordered_map(load_one, len(sources), workers, _MODEL_CLASSES)
+        return [load_one(index) for index in range(len(sources))]
+
+
+# What a loaded file holds of slotted dataclasses: the workers pickle them field by field.
+_MODEL_CLASSES = (Checkin, KeyResult, Objective, Reference, OkrSet, Text)
 
 
 def content_digest(raw: bytes) -> str:
