@@ -13,6 +13,20 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 
 
+# The smallest valid organisation: one company set.
+COMPANY = """---
+cycle: 2024
+owner: company
+name: ACME
+level: company
+objectives:
+  - title: Grow
+    key_results:
+      - {title: Revenue, target: 100, current: 40}
+---
+"""
+
+
 def copy_example(target: Path) -> Path:
     """The example site (mkdocs.yml, docs, okrs, theme_overrides) copied into `target`."""
     target.mkdir(parents=True, exist_ok=True)

@@ -21,19 +21,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs_okr.plugin import OkrPlugin
 from mkdocs_okr.watching import FolderWatch, folder_stamps, rebuild_request
 
-from .sitetools import write_project
-
-COMPANY = """---
-cycle: 2024
-owner: company
-name: ACME
-level: company
-objectives:
-  - title: Grow
-    key_results:
-      - {title: Revenue, target: 100, current: 40}
----
-"""
+from .sitetools import COMPANY, write_project
 
 
 def _touch_later(path: Path, text: str) -> None:
@@ -186,9 +174,7 @@ def test_a_real_serve_shows_a_saved_checkin(tmp_path: Path, engine: str) -> None
         deadline = time.monotonic() + 60
         while "Profit" not in (_page(page) or "") and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert "Profit" in (_page(page) or ""), (tmp_path / "serve.log").read_text(
-            encoding="utf-8"
-        )
+        assert "Profit" in (_page(page) or ""), (tmp_path / "serve.log").read_text(encoding="utf-8")
     finally:
         server.terminate()
         server.wait(timeout=30)

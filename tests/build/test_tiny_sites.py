@@ -9,19 +9,7 @@ from mkdocs.config import load_config
 
 from mkdocs_okr.plugin import OkrPlugin
 
-from .sitetools import parse, run_mkdocs, write_project
-
-COMPANY = """---
-cycle: 2024
-owner: company
-name: ACME
-level: company
-objectives:
-  - title: Grow
-    key_results:
-      - {title: Revenue, target: 100, current: 40}
----
-"""
+from .sitetools import COMPANY, parse, run_mkdocs, write_project
 
 HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>" onmouseover="alert(3)'
 SHORT = '"><script>alert(1)</script>'  # fits the 64-character limit of tags and units
