@@ -40,8 +40,7 @@ def test_a_change_that_keeps_size_and_mtime_is_seen(
     # Same length, same modification time: only the content tells the difference.
     broken = GOOD.replace("target: 100", "target: '1'")
     assert len(broken.encode()) == before.st_size
-    file.write_text(broken, encoding="utf-8")
-    os.utime(file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    _rewrite_keeping_times(file, broken, before)
     assert os.stat(file).st_mtime_ns == before.st_mtime_ns
     capsys.readouterr()
 
@@ -127,8 +126,7 @@ def test_a_rewrite_that_keeps_size_and_mtime_of_an_old_file_is_seen(
     _age(file)
     assert main(["check"]) == 0
     before = os.stat(file)
-    file.write_text(GOOD.replace("target: 100", "target: '1'"), encoding="utf-8")
-    os.utime(file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    _rewrite_keeping_times(file, GOOD.replace("target: 100", "target: '1'"), before)
     assert os.stat(file).st_size == before.st_size
     capsys.readouterr()
     assert main(["check"]) == 1
@@ -143,3 +141,9 @@ def test_a_file_modified_just_before_the_cache_was_written_is_read_again(
     reads = _reads(monkeypatch)
     assert main(["check"]) == 0
     assert [Path(read).name for read in reads] == ["company.md"]
+
+
+def _rewrite_keeping_times(file: Path, text: str, before: os.stat_result) -> None:
+    """Write `text` and put back the access and modification times of `before`."""
+    file.write_text(text, encoding="utf-8")
+    os.utime(file, ns=(before.st_atime_ns, before.st_mtime_ns))

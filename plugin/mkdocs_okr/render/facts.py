@@ -265,7 +265,10 @@ class SiteFacts:
     def supported_by(
         self, okr_set: OkrSet, objective: Objective, key_result: KeyResult | None = None
     ) -> list[Goal]:
-        ref = objective_ref(okr_set, objective)
+        return self.supported_by_ref(objective_ref(okr_set, objective), key_result)
+
+    def supported_by_ref(self, ref: str, key_result: KeyResult | None = None) -> list[Goal]:
+        """`supported_by` of the objective at `ref` (for callers that keep the refs made)."""
         if key_result is not None:
             ref = f"{ref}/{key_result.id}"
         return self.organisation.supported_by.get(ref, [])

@@ -288,11 +288,7 @@ class CycleTree:
         asked = (id(objective), id(key_result))
         found = self._children.get(asked)
         if found is None:
-            ref = self.ref(okr_set, objective)
-            if key_result is not None:
-                ref = f"{ref}/{key_result.id}"
-            # As `SiteFacts.supported_by`, with the objective's ref made once.
-            supporting = self.facts.organisation.supported_by.get(ref, ())
+            supporting = self.facts.supported_by_ref(self.ref(okr_set, objective), key_result)
             found = [goal for goal in supporting if self.shows(goal)]
             self._children[asked] = found
         return found
