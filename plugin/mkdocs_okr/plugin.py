@@ -69,6 +69,7 @@ from .project import reader_language, repo_link
 from .render import RenderOptions, checkin_dialog, each_page, stylesheet
 from .render.i18n import language_of
 from .render.memo import ServeMemo
+from .searchahead import SearchAhead, may_fork
 from .searchview import index_lightly, material_search_index
 from .searchworker import correct_search_worker
 from .serving import ServeRebuilds
@@ -115,6 +116,8 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         # Under `mkdocs serve --dirty`: which pages MkDocs may keep from the last build.
         self.serving = ServeRebuilds()
         self.folder_watch: FolderWatch | None = None
+        # A one-off build's search entries of the generated pages, made on a second core.
+        self.search_ahead: SearchAhead | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Present so that MkDocs keeps one instance for all rebuilds of `mkdocs serve`.
@@ -193,6 +196,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         # last build's pages, which every collection would walk again and again.
         with cyclic_gc_paused():
             files = self._add_pages(files, config)
+        self._search_ahead(files, config)
         unknown_worker = correct_search_worker(files, config)
         if unknown_worker is not None:
             # Info: a warning would fail `--strict` on a Material upgrade (searchworker.py).
@@ -245,6 +249,17 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         if serve and keys:
             serve.finish(keys)
         return files
+
+    def _search_ahead(self, files: Files, config: MkDocsConfig) -> None:
+        """Index the generated pages on a second core during the page loop (searchahead.py)."""
+        if self.search_ahead is not None:  # a build that ended without on_post_build
+            self.search_ahead.cancel()
+            self.search_ahead = None
+        index = material_search_index(config)
+        if index is None or self.remember or not may_fork(len(self.html_pages)):
+            return
+        pages = [files.src_uris[uri] for uri in sorted(self.html_pages)]
+        self.search_ahead = SearchAhead(index, pages)
 
     def _add(self, files: Files, file: File) -> bool:
         if file.src_uri in files.src_uris:
@@ -353,7 +368,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
             page.edit_url = edit_url
         if page.file.src_uri in self.html_pages:
             index = material_search_index(config)
-            if index is not None:
+            ahead = self.search_ahead
+            taken = ahead is not None and start is not None and ahead.take(page, start)
+            if index is not None and not taken:
                 index_lightly(index, page)
         return context
 
@@ -376,11 +393,17 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
 
     @event_priority(100)  # first: Material's search writes the index this gives it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.search_ahead is not None:
+            self.search_ahead.finish()
+            self.search_ahead = None
         self.serving.build_done(config)
         if self.folder_watch is not None:
             self.folder_watch.built()
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.search_ahead is not None:
+            self.search_ahead.cancel()
+            self.search_ahead = None
         self.serving.build_failed()
         if self.folder_watch is not None:
             self.folder_watch.built()

@@ -54,6 +54,11 @@ def searched_html(html: str) -> str:
 
 
 class SearchIndex(Protocol):
+    """Material's `SearchIndex`: its settings, its entries, and how a page is added."""
+
+    config: dict[str, Any]
+    entries: list[dict[str, Any]]
+
     def add_entry_from_context(self, page: Any) -> None: ...
 
 

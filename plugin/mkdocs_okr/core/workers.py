@@ -60,9 +60,14 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
+def fork_is_safe() -> bool:
+    """Whether this process may fork workers (see the module's docstring: Linux, one thread)."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
 def worker_count(items: int) -> int:
     """How many worker processes to use for `items` items; 0 means: work in this process."""
-    if not sys.platform.startswith("linux") or threading.active_count() > 1:
+    if not fork_is_safe():
         return 0
     workers = min(usable_cores(), items // MIN_ITEMS_PER_WORKER)
     return workers if workers >= 2 else 0
