@@ -32,7 +32,7 @@ import os
 import pickle
 import sys
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
@@ -81,6 +81,17 @@ def ordered_map(
 ) -> list[T]:
     """[function(0), function(1), ... function(count - 1)], computed by `workers` forked
     processes. `compact`: slotted dataclasses among the results, pickled field by field."""
+    return list(ordered_results(function, count, workers, compact))
+
+
+def ordered_results(
+    function: Callable[[int], T],
+    count: int,
+    workers: int,
+    compact: Iterable[type] = (),
+) -> Iterator[T]:
+    """`ordered_map`, one result at a time: a caller that packs or writes each result as it
+    comes never holds them all (the pages of a large site, say)."""
     global _running
     if _running is not None:
         raise RuntimeError("ordered_map does not nest: its workers are forked from one parent")
@@ -91,17 +102,20 @@ def ordered_map(
     sys.stdout.flush()
     sys.stderr.flush()
     _running = function
+    given = 0
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            results: list[T] = []
             for packed in pool.map(_run_chunk, chunks):
-                results += pickle.loads(packed)
-            return results
+                for result in pickle.loads(packed):
+                    given += 1
+                    yield result
     except BrokenProcessPool:
         # A worker was killed (by the kernel when memory ran out, say): rather than fail,
-        # do the work here, as on one core.
-        return [function(index) for index in range(count)]
+        # do the rest of the work here, as on one core.
+        _running = None
+        for index in range(given, count):
+            yield function(index)
     finally:
         _running = None
         _reducers.clear()

@@ -31,6 +31,7 @@ from ..core import review
 from ..core.cycles import Cycle
 from ..core.model import Objective, OkrSet
 from ..core.organisation import Goal, Organisation
+from ..core.workers import ordered_results, worker_count
 from . import checkin_dialog
 from .checkin_dialog import CheckinDialog
 from .facts import (
@@ -300,11 +301,7 @@ class SitePages:
         for cycle in cycles:
             yield from self._review_pages(cycle)
             yield from self._tree_pages(cycle)
-        for okr_set in organisation.sets:
-            path = self.paths.set(okr_set)
-            # The owner's link depends on how many sets they have, which other files decide.
-            key = f"{path}|{self.owner_page(okr_set.owner)}"
-            yield self.remember.page(key, [okr_set], partial(self._set_page, okr_set))
+        yield from self._set_pages(organisation.sets)
         if self.subtrees is not None:
             self.subtrees.keep()
         for owner in sorted({s.owner for s in organisation.sets}):
@@ -802,6 +799,20 @@ class SitePages:
             ),
             facts.problems_notice(okr_set, links.to(self.paths.problems())),
         )
+
+    def _set_pages(self, sets: list[OkrSet]) -> Iterator[Page]:
+        """Every set's page. Nearly all of a large site's pages, and each one depends only on
+        what the other pages already made (facts, paths): without a memo to keep them (a
+        one-off build or render), forked worker processes render them on every core."""
+        workers = worker_count(len(sets)) if self.remember.memo is None else 0
+        if workers:
+            yield from ordered_results(lambda index: self._set_page(sets[index]), len(sets), workers)
+            return
+        for okr_set in sets:
+            path = self.paths.set(okr_set)
+            # The owner's link depends on how many sets they have, which other files decide.
+            key = f"{path}|{self.owner_page(okr_set.owner)}"
+            yield self.remember.page(key, [okr_set], partial(self._set_page, okr_set))
 
     def _set_page(self, okr_set: OkrSet) -> Page:
         path = self.paths.set(okr_set)
