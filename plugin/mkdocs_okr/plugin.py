@@ -26,7 +26,8 @@ Hooks used, and why:
 - on_page_context: put a generated page's HTML in; point Material's "edit this page" button of
   a set page at its OKR file; before Material's search indexes a generated page, index it from
   the page without the parts search skips anyway (`searchview`: the same index, a fifth of the
-  parsing).
+  parsing). In a one-off build a forked process has made those entries already, while MkDocs
+  built the pages (`searchahead`); on_post_build puts them where the page loop would have.
 - on_post_page: a generated page's text is dropped once its HTML is made (see above).
 - on_serve, on_pre_build, on_post_build, on_build_error, on_shutdown: watch the OKR folder
   during `mkdocs serve` (it lies outside docs_dir, so `serve` would not see edits) with the
