@@ -10,7 +10,8 @@ Hooks used, and why:
   stars and forks (the site works offline and on intranets; a user's custom_dir still wins).
 - on_files: load, check and render every OKR set; log each diagnostic under the
   `mkdocs.plugins.okr` logger (so `--strict` counts it); add the pages as packed files
-  (`generated.PackedFile`; nothing is written into docs_dir). Set pages stay out of the nav: a nav of thousands of
+  (`generated.PackedFile`; nothing is written into docs_dir), each out-of-nav HTML page with
+  its `generated.HtmlPage`, which skips Python-Markdown's converter for the empty text. Set pages stay out of the nav: a nav of thousands of
   entries is rendered into every page and makes builds quadratic. Correct Material's search
   worker among the theme's files, so that a Chinese name or title is searched whole
   (searchworker.py).
@@ -64,6 +65,7 @@ from .core.diagnostics import Diagnostic, Severity, format_text
 from .core.export import site_export
 from .core.organisation import analyse
 from .core.settings import Settings
+from .generated import HtmlPage
 from .okrfolder import folder_sources
 from .options import SiteOptions, read_options
 from .project import reader_language, repo_link
@@ -217,6 +219,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         self.nav_paths = []
         self.html_pages = set()
         automatic_nav = config.nav is None
+        in_config_nav = _paths_in(config.nav)
         self._waiting = {}
         pages = each_page(organisation, options, serve.pages if serve else None, keys)
         for page in pages:
@@ -236,6 +239,9 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
             added = self._add(files, generated)
             if added:
                 self.html_pages.add(page.path)
+                # MkDocs gives a page the nav's title only when it makes the page itself.
+                if inclusion is InclusionLevel.NOT_IN_NAV and page.path not in in_config_nav:
+                    HtmlPage(None, generated, config)
             if page.edit_url:
                 self.edit_urls[page.path] = page.edit_url
         css = posixpath.join(options.pages_dir, "okr.css")
@@ -417,6 +423,17 @@ def _anchor_ids(html: str) -> set[str]:
         for found in _ID.finditer(html)
         if html[found.start() - 1].isspace()
     }
+
+
+def _paths_in(nav: Any) -> set[str]:
+    """Every path a `nav:` setting of mkdocs.yml names (its strings, at any depth)."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        nav = list(nav.values())
+    if isinstance(nav, list):
+        return {path for item in nav for path in _paths_in(item)}
+    return set()
 
 
 def _pages_of(items: list[Any]) -> list[MkDocsPage]:
