@@ -59,7 +59,7 @@ def test_the_files_okr_render_wrote(run: Run, clean: Path, tmp_path: Path) -> No
         "render", clean, "--out", out, "--today", "2024-02-01", "--config", site(tmp_path, "en")
     )
     (line,) = en.lines
-    assert line.endswith(f" files written to {out} (1 old files no longer needed were removed).")
+    assert line.endswith(f" files written to {out}; 1 old files no longer needed were removed.")
 
 
 def test_a_bad_today_of_okr_render(run: Run, clean: Path, tmp_path: Path) -> None:

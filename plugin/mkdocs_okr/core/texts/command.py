@@ -1,6 +1,7 @@
 """What the `okr` command says besides diagnostics: the summary of `okr check`, why a command
-stops (cli.py), the weekly reminder (core/remind.py) and the reply on an issue
-(applyissue.py). Keys start with `okr.`."""
+stops and what it wrote (cli.py), the weekly reminder (core/remind.py), the reply on an issue
+(applyissue.py), and the build's lines of `mkdocs build` / `serve` that are not diagnostics
+(plugin.py, serving.py, watching.py, searchworker.py). Keys start with `okr.`."""
 
 from __future__ import annotations
 
@@ -134,8 +135,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "okr.why.other": {"en": "the system says: {detail}", "zh": "系统提示：{detail}"},
     "okr.wrote": {"en": "wrote {file}", "zh": "已写入 {file}"},
     "okr.rendered": {
-        "en": "{pages} files written to {folder} ({removed} old files no longer needed were "
-        "removed).",
+        "en": "{pages} files written to {folder}; {removed} old files no longer needed were "
+        "removed.",
         "zh": "已写入 {pages} 个文件到 {folder}（删除了 {removed} 个不再需要的旧文件）。",
     },
     "okr.checked-in": {
