@@ -231,7 +231,8 @@ def command_render(args: argparse.Namespace) -> int:
         options = render_options(config_file, settings, args.today)
     except ValueError:
         language = chosen_language(args)
-        _error(_say("okr.not-a-date-option", language, option="--today", given=args.today))
+        problem = messages.text("okr.not-a-date", given=args.today)
+        _error(_say("okr.of-option", language, option="--today", problem=problem))
         return 2
     organisation = _load(folder, settings)
     language = chosen_language(args)

@@ -88,10 +88,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "'{given}' is not a date written YYYY-MM-DD.",
         "zh": "“{given}”不是 年-月-日 写法的日期（例如 2026-11-30）。",
     },
-    "okr.not-a-date-option": {
-        "en": "{option}: '{given}' is not a date written YYYY-MM-DD.",
-        "zh": "{option}：“{given}”不是 年-月-日 写法的日期（例如 2026-11-30）。",
-    },
+    "okr.of-option": {"en": "{option}: {problem}", "zh": "{option}：{problem}"},
     "okr.not-empty": {
         "en": "'{folder}' is not an empty folder; okr init writes only into one.",
         "zh": "“{folder}”不是空文件夹；okr init 只写入空的（或还不存在的）文件夹。",
