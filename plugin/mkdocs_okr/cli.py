@@ -69,6 +69,32 @@ def _say(key: str, language: str, **values: messages.Argument) -> str:
     return messages.text(key, **values).render(language)
 
 
+def _error(message: str) -> None:
+    """A usage error or a refusal on standard error, after `okr: error: ` (always one line)."""
+    print(f"okr: error: {one_line(message)}", file=sys.stderr)
+
+
+def _why(error: OSError | UnicodeDecodeError) -> messages.Text:
+    """Why a file could not be read or written, in plain words rather than the system's."""
+    if isinstance(error, UnicodeDecodeError):
+        return messages.text("okr.why.not-utf8")
+    import errno
+
+    plain = {
+        errno.ENOENT: "okr.why.missing",
+        errno.EACCES: "okr.why.denied",
+        errno.EPERM: "okr.why.denied",
+        errno.EISDIR: "okr.why.folder",
+        errno.ENOTDIR: "okr.why.not-folder",
+        errno.ENOSPC: "okr.why.full",
+        errno.EROFS: "okr.why.read-only",
+    }
+    key = plain.get(error.errno or 0)
+    if key is not None:
+        return messages.text(key)
+    return messages.text("okr.why.other", detail=error.strerror or str(error))
+
+
 def _load(folder: Path, settings: Settings) -> Organisation:
     return analyse(read_folder(folder), settings)
 
@@ -93,10 +119,10 @@ def _settings_and_folder(
     settings, configured = found
     folder = Path(args.dir) if args.dir else configured
     if folder.exists() and not folder.is_dir():
-        print(f"okr: error: the OKR folder '{folder}' is not a folder.", file=sys.stderr)
+        _error(_say("okr.not-a-folder", chosen_language(args), folder=str(folder)))
         return 2
     if must_exist and not folder.exists():
-        print(f"okr: error: the OKR folder '{folder}' does not exist.", file=sys.stderr)
+        _error(_say("okr.no-folder", chosen_language(args), folder=str(folder)))
         return 2
     return settings, folder
 
@@ -203,8 +229,10 @@ def command_render(args: argparse.Namespace) -> int:
     config_file = args.config or Path("mkdocs.yml")
     try:
         options = render_options(config_file, settings, args.today)
-    except ValueError as error:
-        print(f"okr: error: --today: {error}", file=sys.stderr)
+    except ValueError:
+        language = chosen_language(args)
+        problem = messages.text("okr.not-a-date", given=args.today)
+        _error(_say("okr.of-option", language, option="--today", problem=problem))
         return 2
     organisation = _load(folder, settings)
     language = chosen_language(args)
@@ -212,7 +240,15 @@ def command_render(args: argparse.Namespace) -> int:
         shown = _shown(folder, diagnostic.path)
         print(format_text(diagnostic, shown, language), file=sys.stderr)
     written = render_folder(organisation, options, Path(args.out))
-    print(f"{written.pages} files written to {args.out} ({written.removed} stale ones removed).")
+    print(
+        _say(
+            "okr.rendered",
+            language,
+            pages=written.pages,
+            folder=str(args.out),
+            removed=written.removed,
+        )
+    )
     return 1 if any(d.severity is Severity.ERROR for d in organisation.diagnostics) else 0
 
 
@@ -223,12 +259,14 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as error:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date written YYYY-MM-DD") from error
+        # Read before the command's options: OKR_LANG, else ./mkdocs.yml, else English.
+        language = command_language(None, None)
+        raise argparse.ArgumentTypeError(_say("okr.not-a-date", language, given=text)) from error
 
 
 def _refuse(problems: list[str]) -> int:
     for problem in problems:
-        print(f"okr: error: {one_line(problem)}", file=sys.stderr)
+        _error(problem)
     return 1
 
 
@@ -284,9 +322,9 @@ def _write_checked(
     try:
         write_files(targets)
     except OSError as error:
-        return _refuse([f"nothing written: {error}"])
+        return _refuse([_say("okr.not-written", language, reason=_why(error))])
     for target, _content in targets:
-        print(f"wrote {target.as_posix()}")
+        print(_say("okr.wrote", language, file=target.as_posix()))
     return 0
 
 
@@ -325,14 +363,15 @@ def _read_one_file(args: argparse.Namespace) -> tuple[Settings, Path, str] | int
         return found
     settings, _folder = found
     file = Path(args.file)
-    problem = _not_a_file(file)
+    language = chosen_language(args)
+    problem = _not_a_file(file, language)
     if problem:
-        print(f"okr: error: {one_line(problem)}", file=sys.stderr)
+        _error(problem)
         return 2
     try:
         return settings, file, file.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        return _refuse([f"cannot read {file}: {error}"])
+        return _refuse([_say("okr.cannot-read", language, file=str(file), reason=_why(error))])
 
 
 def _write_edit(file: Path, result: EditResult, language: str) -> int | None:
@@ -343,7 +382,8 @@ def _write_edit(file: Path, result: EditResult, language: str) -> int | None:
     try:
         write_files([(file, result.text.encode("utf-8"))])
     except OSError as error:
-        return _refuse([f"cannot write {file}: {error}", unchanged])
+        why = _why(error)
+        return _refuse([_say("okr.cannot-write", language, file=str(file), reason=why), unchanged])
     return None
 
 
@@ -368,7 +408,7 @@ def command_checkin(args: argparse.Namespace) -> int:
     if args.from_csv:
         return command_checkin_csv(args)
     if not args.file or not args.values:
-        print("okr: error: give FILE and VALUES, or --from-csv CSV.", file=sys.stderr)
+        _error(_say("okr.file-or-csv", chosen_language(args)))
         return 2
     opened = _read_one_file(args)
     if isinstance(opened, int):
@@ -385,15 +425,17 @@ def command_checkin(args: argparse.Namespace) -> int:
     )
     if failed is not None:
         return failed
+    language = chosen_language(args)
     for request in requests:
-        print(f"{file.as_posix()}: {request.ref} = {request.value_text} on {day.isoformat()}")
+        shown = {"file": file.as_posix(), "ref": request.ref, "value": request.value_text}
+        print(_say("okr.checked-in", language, **shown, day=day.isoformat()))
     return 0
 
 
 def command_checkin_csv(args: argparse.Namespace) -> int:
     """Every check-in of a CSV, across sets: all written, or none."""
     if args.file or args.values:
-        print("okr: error: give either FILE and VALUES, or --from-csv CSV.", file=sys.stderr)
+        _error(_say("okr.file-and-csv", chosen_language(args)))
         return 2
     resolved = _settings_and_folder(args)
     if isinstance(resolved, int):
@@ -403,7 +445,8 @@ def command_checkin_csv(args: argparse.Namespace) -> int:
     try:
         data = csv_file.read_bytes()
     except OSError as error:
-        print(f"okr: error: cannot read {csv_file}: {error}", file=sys.stderr)
+        why = _why(error)
+        _error(_say("okr.cannot-read", chosen_language(args), file=str(csv_file), reason=why))
         return 2
     files = read_folder(folder)
     by_path = dict(files)
@@ -419,7 +462,7 @@ def command_checkin_csv(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(format_text(problem, csv_file.as_posix(), language), file=sys.stderr)
     if result.problems:
-        return _refuse(["nothing written: every row must apply."])
+        return _refuse([_say("okr.csv-not-all", language)])
     return _write_checked(folder, result.files, settings, language)
 
 
@@ -438,8 +481,10 @@ def command_score(args: argparse.Namespace) -> int:
     )
     if failed is not None:
         return failed
+    language = chosen_language(args)
     for request in requests:
-        print(f"{file.as_posix()}: {request.ref} scored {request.score_text}")
+        shown = {"file": file.as_posix(), "ref": request.ref, "score": request.score_text}
+        print(_say("okr.scored", language, **shown))
     return 0
 
 
@@ -515,27 +560,26 @@ def command_remind(args: argparse.Namespace) -> int:
 def command_init(args: argparse.Namespace) -> int:
     """A new organisation's repository in an empty (or new) folder."""
     target = Path(args.dir)
+    language = args.lang  # the language of the site it makes
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        return _refuse([f"'{target}' is not an empty folder; okr init writes only into one."])
+        return _refuse([_say("okr.not-empty", language, folder=str(target))])
     files = init_files(args.lang, args.name, args.repo_url, clock.today(args.today))
     try:
         write_files([(target / path, text.encode("utf-8")) for path, text in files])
     except OSError as error:
-        return _refuse([f"nothing written: {error}"])
+        return _refuse([_say("okr.not-written", language, reason=_why(error))])
     for path, _text in files:
-        print(f"wrote {(target / path).as_posix()}")
+        print(_say("okr.wrote", language, file=(target / path).as_posix()))
     return 0
 
 
-def _not_a_file(path: Path) -> str | None:
+def _not_a_file(path: Path, language: str) -> str | None:
     """Why `path` cannot be the one OKR file a command edits, in plain words (None if it can)."""
     if path.is_dir():
-        return (
-            f"'{path}' is a folder; give the path of one OKR file in it "
-            f"(a .md file, for example {path.as_posix()}/2024-Q1/brand.md)."
-        )
+        example = f"{path.as_posix()}/2024-Q1/brand.md"
+        return _say("okr.folder-not-file", language, folder=str(path), example=example)
     if not path.exists():
-        return f"the file '{path}' does not exist."
+        return _say("okr.no-file", language, file=str(path))
     return None
 
 

@@ -236,7 +236,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
                 title=page.title,
                 edit_url=page.edit_url,
             )
-            added = self._add(files, generated)
+            added = self._add(files, generated, config)
             if added:
                 self.html_pages.add(page.path)
                 # MkDocs gives a page the nav's title only when it makes the page itself.
@@ -245,14 +245,14 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
             if page.edit_url:
                 self.edit_urls[page.path] = page.edit_url
         css = posixpath.join(options.pages_dir, "okr.css")
-        self._add(files, self.serving.generated(config, css, stylesheet()))
+        self._add(files, self.serving.generated(config, css, stylesheet()), config)
         # check-in dialog hook: the set pages' script
         script = posixpath.join(options.pages_dir, checkin_dialog.SCRIPT)
-        self._add(files, self.serving.generated(config, script, checkin_dialog.script()))
+        self._add(files, self.serving.generated(config, script, checkin_dialog.script()), config)
         if self.site.export:
             remembered = partial(serve.export_record, keys) if serve and keys else None
             for name, content in site_export(organisation, self.site.export, remembered):
-                self._add(files, self.serving.generated(config, name, content))
+                self._add(files, self.serving.generated(config, name, content), config)
         if serve and keys:
             serve.finish(keys)
         return files
@@ -268,11 +268,10 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         pages = [files.src_uris[uri] for uri in sorted(self.html_pages)]
         self.search_ahead = SearchAhead(index, pages)
 
-    def _add(self, files: Files, file: File) -> bool:
+    def _add(self, files: Files, file: File, config: MkDocsConfig) -> bool:
         if file.src_uri in files.src_uris:
-            log.warning(
-                f"docs/{file.src_uri} exists, so the generated OKR page of that name is not added."
-            )
+            shadowing = messages.text("okr.page-in-docs", file=file.src_uri)
+            log.warning(shadowing.render(reader_language(None, config.theme.get("language"))))
             return False
         files.append(file)
         return True

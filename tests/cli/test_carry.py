@@ -150,7 +150,7 @@ def test_carry_names_the_key_results_it_leaves_out_because_they_are_done(
     )
     assert result.code == 0, result.err
     assert result.lines == [
-        f"wrote {(quarter / '2024-Q2/social-media.md').as_posix()}",
+        f"已写入 {(quarter / '2024-Q2/social-media.md').as_posix()}",
         f"{social.as_posix()}:20:9: info: 2024-Q1/social-media/O1/KR2：“互动率从 1.2 到 2”已完成"
         "（或已评 1.0 分），不结转到草稿。 [carry-done-left-out]",
     ]

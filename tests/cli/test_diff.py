@@ -568,7 +568,7 @@ def test_from_a_subfolder_with_the_site_configuration(
     assert result.code == 0, result.err
     assert result.lines[0] == "### OKR 变更 · HEAD → 工作区"
     assert "goals/2024-Q1/brand.md · 得分 0.03" in result.lines
-    assert "| O1/KR3 | 红人合作 20 次 | 目标值: 20 → 30 | 0% |" in result.lines
+    assert "| O1/KR3 | 红人合作 20 次 | 目标值：20 → 30 | 0% |" in result.lines
     assert okr("diff", "HEAD", "--lang", "en").lines[0] == "### OKR changes · HEAD → working tree"
 
 
@@ -749,7 +749,7 @@ def test_manual_scores_are_numbers_and_a_milestone_graded_1_while_not_done_is_fl
     # Half a grade is a number too (not "done"), and nothing to flag.
     repo.edit(path, "        score: 1\n", "        score: 0.5\n")
     assert flags(diff_json(okr, "HEAD")) == []
-    assert "| O2/KR1 | 完成团队手册 | 手动评分: 无 → 0.50 |" in "\n".join(
+    assert "| O2/KR1 | 完成团队手册 | 手动评分：无 → 0.50 |" in "\n".join(
         okr("diff", "HEAD", "--lang", "zh").lines
     )
     # Done and graded 1 agree: nothing to flag.

@@ -95,7 +95,9 @@ def test_a_folder_that_is_not_empty_is_refused(run: Run, tmp_path: Path, kind: s
         (folder / "README.md").write_text("mine", encoding="utf-8")
     result = run("init", folder)
     assert result.code == 1
-    assert "is not an empty folder" in result.err
+    assert "不是空文件夹" in result.err  # in the language of the site it makes (zh by default)
+    english = run("init", folder, "--lang", "en")
+    assert english.code == 1 and "is not an empty folder" in english.err
     if kind == "folder":
         assert [p.name for p in folder.iterdir()] == ["README.md"]
     else:

@@ -40,6 +40,9 @@ LABELS: dict[str, dict[str, str]] = {
         "owner": "Owner",
         "parent": "Parent",
         "last_checkin": "Last check-in",
+        # Between a label and its value ("Last check-in: 5 Jan"): a Chinese label takes the
+        # full-width colon with no space ("最近更新：1月5日"). Every page and `okr diff` use it.
+        "label_colon": ": ",
         "never": "never",
         "flags": "Flags",
         "flag_errors": "errors",
@@ -178,6 +181,7 @@ LABELS: dict[str, dict[str, str]] = {
         "owner": "负责人",
         "parent": "上级",
         "last_checkin": "最近更新",
+        "label_colon": "：",
         "never": "从未",
         "flags": "提示",
         "flag_errors": "有错误",

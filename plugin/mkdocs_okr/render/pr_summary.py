@@ -26,6 +26,7 @@ from ..core.compare import (
 )
 from ..core.diagnostics import Diagnostic
 from ..core.figures import hundredths, shown
+from .i18n import LABELS as PAGE_LABELS
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -230,6 +231,8 @@ class DiffRenderer:
     def __init__(self, language: str = "en") -> None:
         self.language = language if language in LABELS else "en"
         self.labels = LABELS[self.language]
+        # The site's separator of a label and its value (": ", or "：" after Chinese).
+        self.colon = PAGE_LABELS[self.language]["label_colon"]
         self.env = jinja2.Environment(
             loader=jinja2.PackageLoader("mkdocs_okr", "templates"),
             autoescape=False,  # Markdown, not HTML: `finalize` escapes instead
@@ -267,7 +270,7 @@ class DiffRenderer:
             escape(shown_as(v) if v not in (None, []) else self.labels["nothing"])
             for v in (change.old, change.new)
         )
-        return Md(f"{name}: {old} → {new}")
+        return Md(f"{name}{self.colon}{old} → {new}")
 
     def flag(self, flag: Flag) -> Md:
         shown_as = score if flag.code == "graded-not-done" else number
@@ -393,6 +396,7 @@ class DiffRenderer:
             return self.t("empty", base=base, head=head_label) + "\n"
         context = {
             "t": self.t,
+            "colon": self.colon,
             "base": base,
             "head": head_label,
             "sets_count": len(diff.sets),

@@ -1,6 +1,7 @@
 """What the `okr` command says besides diagnostics: the summary of `okr check`, why a command
-stops (cli.py), the weekly reminder (core/remind.py) and the reply on an issue
-(applyissue.py). Keys start with `okr.`."""
+stops and what it wrote (cli.py), the weekly reminder (core/remind.py), the reply on an issue
+(applyissue.py), and the build's lines of `mkdocs build` / `serve` that are not diagnostics
+(plugin.py, serving.py, watching.py, searchworker.py). Keys start with `okr.`."""
 
 from __future__ import annotations
 
@@ -56,6 +57,95 @@ TEXTS: dict[str, dict[str, str]] = {
     "okr.same-cycle": {
         "en": "the old and the new cycle are the same.",
         "zh": "旧周期和新周期是同一个。",
+    },
+    # Usage errors and what a command did, printed after `okr: error: ` or alone (cli.py)
+    "okr.no-folder": {
+        "en": "the OKR folder '{folder}' does not exist.",
+        "zh": "OKR 文件夹“{folder}”不存在。",
+    },
+    "okr.not-a-folder": {
+        "en": "the OKR folder '{folder}' is not a folder.",
+        "zh": "OKR 文件夹“{folder}”不是一个文件夹。",
+    },
+    "okr.no-file": {
+        "en": "the file '{file}' does not exist.",
+        "zh": "文件“{file}”不存在。",
+    },
+    "okr.folder-not-file": {
+        "en": "'{folder}' is a folder; give the path of one OKR file in it (a .md file, for "
+        "example {example}).",
+        "zh": "“{folder}”是一个文件夹；请写出其中一个 OKR 文件的路径（.md 文件，例如 {example}）。",
+    },
+    "okr.file-or-csv": {
+        "en": "give FILE and VALUES, or --from-csv CSV.",
+        "zh": "请写出 OKR 文件和要记录的数值，或者用 --from-csv 给出一个 CSV 文件。",
+    },
+    "okr.file-and-csv": {
+        "en": "give either FILE and VALUES, or --from-csv CSV.",
+        "zh": "OKR 文件和数值，与 --from-csv 的 CSV 文件，只能二选一。",
+    },
+    "okr.not-a-date": {
+        "en": "'{given}' is not a date written YYYY-MM-DD.",
+        "zh": "“{given}”不是 年-月-日 写法的日期（例如 2026-11-30）。",
+    },
+    "okr.of-option": {"en": "{option}: {problem}", "zh": "{option}：{problem}"},
+    "okr.not-empty": {
+        "en": "'{folder}' is not an empty folder; okr init writes only into one.",
+        "zh": "“{folder}”不是空文件夹；okr init 只写入空的（或还不存在的）文件夹。",
+    },
+    "okr.cannot-read": {
+        "en": "cannot read {file}: {reason}.",
+        "zh": "无法读取 {file}：{reason}。",
+    },
+    "okr.cannot-write": {
+        "en": "cannot write {file}: {reason}.",
+        "zh": "无法写入 {file}：{reason}。",
+    },
+    "okr.not-written": {
+        "en": "nothing written: the files could not be saved ({reason}).",
+        "zh": "没有写入任何文件：文件无法保存（{reason}）。",
+    },
+    "okr.csv-not-all": {
+        "en": "nothing written: every row must apply.",
+        "zh": "没有写入任何文件：CSV 的每一行都能记录时才会写入。",
+    },
+    # Why a file could not be read or written, in plain words (from the system's error number)
+    "okr.why.missing": {
+        "en": "the file or its folder does not exist",
+        "zh": "文件或它所在的文件夹不存在",
+    },
+    "okr.why.denied": {"en": "there is no permission to do so", "zh": "没有权限"},
+    "okr.why.folder": {"en": "it is a folder, not a file", "zh": "这是一个文件夹，不是文件"},
+    "okr.why.not-folder": {
+        "en": "part of the path is a file, not a folder",
+        "zh": "路径中有一部分是文件，不是文件夹",
+    },
+    "okr.why.full": {"en": "the disk is full", "zh": "磁盘已满"},
+    "okr.why.read-only": {
+        "en": "the disk can only be read, not written",
+        "zh": "磁盘只能读取，不能写入",
+    },
+    "okr.why.not-utf8": {
+        "en": "it is not text saved as UTF-8",
+        "zh": "它不是以 UTF-8 编码保存的文本",
+    },
+    "okr.why.other": {"en": "the system says: {detail}", "zh": "系统提示：{detail}"},
+    "okr.wrote": {"en": "wrote {file}", "zh": "已写入 {file}"},
+    "okr.rendered": {
+        "en": "{pages} files written to {folder}; {removed} old files no longer needed were "
+        "removed.",
+        "zh": "已写入 {pages} 个文件到 {folder}（删除了 {removed} 个不再需要的旧文件）。",
+    },
+    "okr.checked-in": {
+        "en": "{file}: {ref} = {value} on {day}",
+        "zh": "{file}：{ref} = {value}，日期 {day}",
+    },
+    "okr.scored": {"en": "{file}: {ref} scored {score}", "zh": "{file}：{ref} 评分 {score}"},
+    # mkdocs build (plugin.py): a page written in docs_dir wins over the generated one
+    "okr.page-in-docs": {
+        "en": "{file} exists in the docs folder, so the generated OKR page of that name is "
+        "not added.",
+        "zh": "文档文件夹中已经有 {file}，所以同名的 OKR 页面没有生成。",
     },
     # okr remind: the Markdown of the reminder issue
     "okr.remind.title": {
