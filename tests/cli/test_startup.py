@@ -29,8 +29,8 @@ import json, sys
 from mkdocs_okr.cli import main
 try:
     code = main(sys.argv[1:])
-except SystemExit as exit:
-    code = exit.code
+except SystemExit as stop:
+    code = stop.code
 heavy = sorted({name for name in sys.modules for top in %r if name == top or name.startswith(top + ".")})
 print("IMPORTED " + json.dumps({"code": code, "heavy": heavy}))
 """
@@ -66,7 +66,7 @@ def _tops(modules: list[str]) -> set[str]:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A site whose OKR folder is configured (not ./okrs), with one error and one set."""
+    """A site whose OKR folder is configured (not ./okrs): two sets, one with an error."""
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: t\nplugins:\n  - okr:\n      okrs_dir: goals\n      stale_days: 30\n",
         encoding="utf-8",
