@@ -26,10 +26,11 @@ from pathlib import Path
 
 from . import __version__
 from .core.diagnostics import Diagnostic
-from .core.load import SourceFile
-from .core.settings import Settings
+from .core.sources import SourceFile
 
-FORMAT = 4  # diagnostics stored as message keys and arguments; files' digests under stamps
+# 4: diagnostics stored as message keys and arguments; files' digests under stamps.
+# 5: keyed on the options as written, and the OKR folder they name stored beside them.
+FORMAT = 5
 
 # A stamp is trusted when its file was last modified this long before the cache was written.
 _RACY_NS = 2_000_000_000
@@ -46,10 +47,12 @@ def content_digest(raw: bytes | None) -> str:
     return "unreadable" if raw is None else hashlib.blake2b(raw, digest_size=20).hexdigest()
 
 
-def check_key(digests: list[tuple[str, str]], settings: Settings) -> str:
-    """The key of a check: the program, the options and each file's path and content digest."""
+def check_key(digests: list[tuple[str, str]], options: str) -> str:
+    """The key of a check: the program, the options as written (`project.WrittenOptions`:
+    this version reads the same written options into the same settings) and each file's path
+    and content digest."""
     digest = hashlib.blake2b(digest_size=20)
-    digest.update(f"{__version__}/{FORMAT}\0{settings.model_dump_json()}\0".encode())
+    digest.update(f"{__version__}/{FORMAT}\0{options}\0".encode("utf-8", "backslashreplace"))
     for path, content in digests:
         digest.update(path.encode("utf-8", "surrogateescape") + b"\0" + content.encode() + b"\0")
     return digest.hexdigest()
@@ -134,6 +137,14 @@ class CheckCache:
                 stamps[source.path] = (source.stamp, digest)
         return Fingerprint(digests, stamps, read)
 
+    def okrs_dir(self, options: str) -> str | None:
+        """The OKR folder (`okrs_dir`) that the last run read from these same written options:
+        a warm run finds the folder without validating the options (pydantic) again. Only
+        options that were valid are stored; a stale entry only makes the key differ."""
+        data = self._data()
+        folder = data.get("okrs_dir")
+        return folder if data.get("options") == options and isinstance(folder, str) else None
+
     def get(self, key: str) -> CheckResult | None:
         data = self._data()
         try:
@@ -148,10 +159,17 @@ class CheckCache:
             return None
 
     def put(
-        self, key: str, result: CheckResult, stamps: dict[str, tuple[tuple[int, ...], str]]
+        self,
+        key: str,
+        result: CheckResult,
+        stamps: dict[str, tuple[tuple[int, ...], str]],
+        options: str,
+        okrs_dir: str,
     ) -> None:
         data = {
             "key": key,
+            "options": options,
+            "okrs_dir": okrs_dir,
             "written_ns": time.time_ns(),
             "stamps": {path: [list(stamp), digest] for path, (stamp, digest) in stamps.items()},
             "files": result.files,

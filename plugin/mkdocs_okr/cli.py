@@ -10,30 +10,30 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from . import __version__, clock, gitfiles
-from .applyissue import Issue, apply_issue, reply
+# Only what every command needs is imported here; each command imports its own modules. The
+# schema builds pydantic models as it is imported and the renderer loads Jinja: `okr --version`
+# and a warm `okr check` (tests/cli/test_startup.py) import neither.
+from . import __version__, clock
 from .cache import CheckCache, CheckResult, check_key
 from .core import messages
-from .core.carry import carry
-from .core.checkin import EditResult, add_checkins, parse_request
-from .core.checkin_csv import apply_csv
-from .core.compare import compare
-from .core.compare import to_data as diff_data
-from .core.diagnostics import Diagnostic, Severity, format_text, make, one_line
-from .core.export import to_csv, to_json
-from .core.grade import parse_score_request, set_scores
-from .core.newset import new_set, new_set_problems
-from .core.organisation import Organisation, analyse, count_by_severity
-from .core.remind import reminder
-from .core.settings import LEVELS, Settings
-from .init import init_files
+from .core.diagnostics import Diagnostic, Severity, count_by_severity, format_text, make, one_line
+from .core.model import LEVEL_RANK
 from .okrfolder import folder_sources, read_folder
-from .project import command_language, find_options, read_config, render_options, site_language
-from .publish import render_folder
-from .render.pr_summary import render_markdown
-from .writefiles import errors_introduced, write_files
+from .project import (
+    command_language,
+    find_options,
+    read_config,
+    render_options,
+    site_language,
+    written_options,
+)
+
+if TYPE_CHECKING:
+    from .core.checkin import EditResult
+    from .core.organisation import Organisation
+    from .core.settings import Settings
 
 BYTE_ORDER_MARK = "\ufeff"
 
@@ -96,6 +96,8 @@ def _why(error: OSError | UnicodeDecodeError) -> messages.Text:
 
 
 def _load(folder: Path, settings: Settings) -> Organisation:
+    from .core.organisation import analyse
+
     return analyse(read_folder(folder), settings)
 
 
@@ -132,12 +134,16 @@ def _shown(folder: Path, relative: str) -> str:
 
 
 def command_check(args: argparse.Namespace) -> int:
-    resolved = _settings_and_folder(args)
-    if isinstance(resolved, int):
-        return resolved
-    settings, folder = resolved
+    warm = _warm_check(args)
+    if warm is None:
+        resolved = _settings_and_folder(args)
+        if isinstance(resolved, int):
+            return resolved
+        settings, folder = resolved
+        result = _checked(folder, settings, args)
+    else:
+        folder, result = warm
     language = chosen_language(args)
-    result = _checked(folder, settings, None if args.no_cache else _cache_folder(args.config))
     diagnostics = result.diagnostics
     counts = count_by_severity(diagnostics)
     if args.format == "json":
@@ -179,20 +185,43 @@ def _cache_folder(config: Path | None) -> Path:
     return (config_file.parent if config_file.is_file() else Path(".")) / ".cache" / "okr"
 
 
-def _checked(folder: Path, settings: Settings, cache_folder: Path | None) -> CheckResult:
+def _warm_check(args: argparse.Namespace) -> tuple[Path, CheckResult] | None:
+    """The OKR folder and its check from the result cache, when mkdocs.yml writes the options
+    the cache was written with and no file has changed; else None (then the options are
+    validated and the files checked). Neither the options' models nor the loader are imported:
+    the cache stored the folder the options name, and options that were valid."""
+    written = None if args.no_cache else written_options(args.config)
+    if written is None:
+        return None
+    cache = CheckCache(_cache_folder(args.config))
+    okrs_dir = cache.okrs_dir(written.text)
+    if okrs_dir is None:
+        return None
+    folder = Path(args.dir) if args.dir else written.base / okrs_dir
+    if not folder.is_dir():
+        return None  # `_settings_and_folder` says why
+    seen = cache.fingerprint(folder_sources(folder))
+    cached = cache.get(check_key(seen.digests, written.text))
+    return None if cached is None else (folder, cached)
+
+
+def _checked(folder: Path, settings: Settings, args: argparse.Namespace) -> CheckResult:
     """The diagnostics of a folder, from the result cache when no file has changed."""
-    if cache_folder is None:
+    from .core.organisation import analyse
+
+    written = None if args.no_cache else written_options(args.config)
+    if written is None:
         # Sources, not bytes: the loader's workers read the files they load.
         return _check_result(analyse(folder_sources(folder), settings))
-    cache = CheckCache(cache_folder)
+    cache = CheckCache(_cache_folder(args.config))
     sources = folder_sources(folder)
     seen = cache.fingerprint(sources)
-    key = check_key(seen.digests, settings)
+    key = check_key(seen.digests, written.text)
     cached = cache.get(key)
     if cached is not None:
         return cached
     result = _check_result(analyse(seen.files(sources), settings))
-    cache.put(key, result, seen.stamps)
+    cache.put(key, result, seen.stamps, written.text, settings.okrs_dir)
     return result
 
 
@@ -205,6 +234,8 @@ def command_export(args: argparse.Namespace) -> int:
     if isinstance(resolved, int):
         return resolved
     settings, folder = resolved
+    from .core.export import to_csv, to_json
+
     organisation = _load(folder, settings)
     text = to_json(organisation) if args.format == "json" else to_csv(organisation)
     if args.format == "csv" and (args.output or not sys.stdout.isatty()):
@@ -222,6 +253,8 @@ def command_export(args: argparse.Namespace) -> int:
 
 def command_render(args: argparse.Namespace) -> int:
     """The plugin's pages as files, for engines without plugins (see docs/engines.md)."""
+    from .publish import render_folder
+
     resolved = _settings_and_folder(args)
     if isinstance(resolved, int):
         return resolved
@@ -271,6 +304,11 @@ def _refuse(problems: list[str]) -> int:
 
 
 def command_diff(args: argparse.Namespace) -> int:
+    from . import gitfiles
+    from .core.compare import compare
+    from .core.compare import to_data as diff_data
+    from .render.pr_summary import render_markdown
+
     try:
         root = gitfiles.repository_root(Path.cwd())
     except gitfiles.GitError as error:
@@ -313,6 +351,8 @@ def _write_checked(
     folder: Path, files: list[tuple[str, str]], settings: Settings, language: str
 ) -> int:
     """Write the files if they add no error to the folder; print what `okr check` would say."""
+    from .writefiles import errors_introduced, write_files
+
     errors, others = errors_introduced(folder, files, settings)
     for diagnostic in errors + others:
         print(format_text(diagnostic, _shown(folder, diagnostic.path), language), file=sys.stderr)
@@ -329,6 +369,8 @@ def _write_checked(
 
 
 def command_new(args: argparse.Namespace) -> int:
+    from .core.newset import new_set, new_set_problems
+
     resolved = _settings_and_folder(args, must_exist=False)
     if isinstance(resolved, int):
         return resolved
@@ -376,6 +418,8 @@ def _read_one_file(args: argparse.Namespace) -> tuple[Settings, Path, str] | int
 
 def _write_edit(file: Path, result: EditResult, language: str) -> int | None:
     """Write the edited file whole; the exit status when it was refused or failed."""
+    from .writefiles import write_files
+
     unchanged = _say("okr.unchanged", language, file=str(file))
     if result.text is None:
         return _refuse([*(problem.message_in(language) for problem in result.problems), unchanged])
@@ -407,6 +451,8 @@ def _parsed(
 def command_checkin(args: argparse.Namespace) -> int:
     if args.from_csv:
         return command_checkin_csv(args)
+    from .core.checkin import add_checkins, parse_request
+
     if not args.file or not args.values:
         _error(_say("okr.file-or-csv", chosen_language(args)))
         return 2
@@ -434,6 +480,9 @@ def command_checkin(args: argparse.Namespace) -> int:
 
 def command_checkin_csv(args: argparse.Namespace) -> int:
     """Every check-in of a CSV, across sets: all written, or none."""
+    from .core.checkin_csv import apply_csv
+    from .core.organisation import analyse
+
     if args.file or args.values:
         _error(_say("okr.file-and-csv", chosen_language(args)))
         return 2
@@ -467,6 +516,8 @@ def command_checkin_csv(args: argparse.Namespace) -> int:
 
 
 def command_score(args: argparse.Namespace) -> int:
+    from .core.grade import parse_score_request, set_scores
+
     opened = _read_one_file(args)
     if isinstance(opened, int):
         return opened
@@ -490,6 +541,10 @@ def command_score(args: argparse.Namespace) -> int:
 
 def command_apply_issue(args: argparse.Namespace) -> int:
     """An issue of the OKR forms applied to the OKR files; the answer written to --reply."""
+    from .applyissue import Issue, apply_issue, reply
+    from .core.organisation import analyse
+    from .writefiles import errors_introduced, write_files
+
     try:
         issue = Issue.from_event(json.loads(Path(args.event).read_text(encoding="utf-8")))
     except (OSError, ValueError) as error:  # EventError and JSON errors are ValueErrors
@@ -537,6 +592,8 @@ def command_apply_issue(args: argparse.Namespace) -> int:
 
 def command_remind(args: argparse.Namespace) -> int:
     """The weekly reminder's Markdown (empty when nobody is due)."""
+    from .core.remind import reminder
+
     resolved = _settings_and_folder(args)
     if isinstance(resolved, int):
         return resolved
@@ -559,6 +616,9 @@ def command_remind(args: argparse.Namespace) -> int:
 
 def command_init(args: argparse.Namespace) -> int:
     """A new organisation's repository in an empty (or new) folder."""
+    from .init import init_files
+    from .writefiles import write_files
+
     target = Path(args.dir)
     language = args.lang  # the language of the site it makes
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
@@ -584,6 +644,9 @@ def _not_a_file(path: Path, language: str) -> str | None:
 
 
 def command_carry(args: argparse.Namespace) -> int:
+    from .core.carry import carry
+    from .core.organisation import analyse
+
     resolved = _settings_and_folder(args, must_exist=False)
     if isinstance(resolved, int):
         return resolved
@@ -713,7 +776,7 @@ def build_parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="write a new OKR file that passes `okr check`")
     new.add_argument("--cycle", required=True, help="the cycle id: 2024, 2024-H1, 2024-Q2, 2024-05")
     new.add_argument("--owner", required=True, help="the owner id (lower-case, digits, '-')")
-    new.add_argument("--level", required=True, choices=list(LEVELS))
+    new.add_argument("--level", required=True, choices=list(LEVEL_RANK))  # the levels, top first
     new.add_argument(
         "--parent", help="the owner id of the team or company above (not for a company)"
     )

@@ -11,7 +11,7 @@ import stat
 from functools import partial
 from pathlib import Path
 
-from .core.load import SourceFile
+from .core.sources import SourceFile
 
 
 def _is_hidden(name: str) -> bool:

@@ -9,17 +9,22 @@ with a loader that turns any unknown tag into None, since we only want our plugi
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 import yaml
 
 from .clock import today as resolve_today
-from .core.settings import Settings
-from .options import PluginOptions, read_options
-from .render import RenderOptions
-from .render.i18n import language_of
+from .core.messages import language_of
+
+if TYPE_CHECKING:
+    # Imported where used: reading options builds pydantic models and the renderer loads Jinja,
+    # which a warm `okr check` must not pay for.
+    from .core.settings import Settings
+    from .options import PluginOptions
+    from .render import RenderOptions
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -60,19 +65,46 @@ def plugin_options(config_file: Path) -> dict[str, Any] | None:
     return None
 
 
+@dataclass(frozen=True)
+class WrittenOptions:
+    """The plugin's options as a mkdocs.yml writes them, not validated yet."""
+
+    written: dict[str, Any] | None
+    """The options under `plugins: - okr:`; None when the plugin is not listed."""
+    base: Path
+    """The folder `okrs_dir` is relative to: mkdocs.yml's, or the current one without it."""
+
+    @property
+    def text(self) -> str:
+        """The options as text that differs whenever they do (dates and numbers keep their
+        type in a repr): the result cache is keyed on it, so a warm `okr check` needs no
+        validation."""
+        return repr(self.written)
+
+
+def written_options(config_file: Path | None) -> WrittenOptions | None:
+    """The plugin's options in a mkdocs.yml (or none, when there is no ./mkdocs.yml); None
+    when the configuration file named does not exist."""
+    if config_file is not None and not config_file.is_file():
+        return None
+    config_file = config_file or Path("mkdocs.yml")
+    written = plugin_options(config_file) if config_file.is_file() else None
+    return WrittenOptions(written, config_file.parent if written is not None else Path("."))
+
+
 def find_options(config_file: Path | None) -> tuple[PluginOptions, Path, list[str]]:
     """The plugin's options and the OKR folder from a mkdocs.yml (or the defaults, ./okrs).
 
     Every option is checked, the site's too: a mkdocs.yml that would stop the build is refused
     here with the same message."""
-    if config_file is not None and not config_file.is_file():
+    from .options import PluginOptions, read_options
+
+    found = written_options(config_file)
+    if found is None:
         problem = f"the configuration file '{config_file}' does not exist"
         return PluginOptions(), Path("okrs"), [problem]
-    config_file = config_file or Path("mkdocs.yml")
-    written = plugin_options(config_file) if config_file.is_file() else None
-    options, problems = read_options(written)
-    base = config_file.parent if written is not None else Path(".")
-    return options, base / options.settings.okrs_dir, problems
+    options, problems = read_options(found.written)
+    return options, found.base / options.settings.okrs_dir, problems
 
 
 def repo_link(
@@ -131,6 +163,9 @@ def render_options(config_file: Path, settings: Settings, today: str | None) -> 
 
     `find_options` has reported any invalid option already; here such an option is its default.
     """
+    from .options import read_options
+    from .render import RenderOptions
+
     config = read_config(config_file) or {}
     site = read_options(plugin_options(config_file))[0].site
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}

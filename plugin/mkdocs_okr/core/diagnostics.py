@@ -238,3 +238,10 @@ def format_text(diagnostic: Diagnostic, shown_path: str, language: str = DEFAULT
         f"{path}:{diagnostic.line}:{diagnostic.column}: "
         f"{diagnostic.severity.value}: {one_line(diagnostic.message_in(language))} [{diagnostic.code}]"
     )
+
+
+def count_by_severity(diagnostics: list[Diagnostic]) -> dict[str, int]:
+    counts = {severity.value: 0 for severity in Severity}
+    for diagnostic in diagnostics:
+        counts[diagnostic.severity.value] += 1
+    return counts

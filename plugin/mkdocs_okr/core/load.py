@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -22,6 +22,7 @@ from .model import Checkin, KeyResult, Objective, OkrSet, Reference
 from .partial import validate_parts
 from .schema import ID, OWNER, KeyResultIn, ObjectiveIn, OkrSetIn, schema_diagnostics
 from .settings import Settings
+from .sources import SourceFile as SourceFile  # still importable from here
 from .workers import ordered_map, worker_count
 
 _REF_PART = re.compile(r"\s*/\s*")
@@ -435,18 +436,6 @@ def _lint_set(okr_set: OkrSet, settings: Settings, out: list[Diagnostic]) -> Non
                         messages.text("task-like", kr=f"{objective.id}/{kr.id}", word=word),
                     )
                 )
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """One OKR file as the loader is given it: its path in the OKR folder, how to read its bytes
-    (None when it cannot be read), and optionally a stamp that changes whenever its content may
-    have changed (size, modification and change times, inode). A memo does not read a file
-    whose stamp it has seen: `mkdocs serve` re-reads only the files that were saved."""
-
-    path: str
-    read: Callable[[], bytes | None]
-    stamp: tuple[int, ...] | None = None
 
 
 Files = Iterable[tuple[str, bytes | None] | SourceFile]

@@ -13,7 +13,7 @@ from operator import itemgetter
 
 from .collector import cyclic_gc_paused
 from .cycles import Cycle, smallest_enclosing
-from .diagnostics import Diagnostic, Severity, make
+from .diagnostics import Diagnostic, make
 from .load import Files, LoadedFile, LoadMemo, load_files
 from .messages import Text, text
 from .model import LEVEL_RANK, KeyResult, Objective, OkrSet, Reference, key_result_in
@@ -481,10 +481,3 @@ def _loops(graph: dict[str, list[str]]) -> list[list[str]]:
     for loop in loops:
         unique.setdefault(tuple(loop), loop)
     return list(unique.values())
-
-
-def count_by_severity(diagnostics: list[Diagnostic]) -> dict[str, int]:
-    counts = {severity.value: 0 for severity in Severity}
-    for diagnostic in diagnostics:
-        counts[diagnostic.severity.value] += 1
-    return counts
