@@ -29,11 +29,13 @@ build: $(STAMP)
 ## the slow ones on 1,000 sets (`make test-slow`)
 test: $(STAMP) browser $(E2E_NODE)
 	$(BIN)/ruff check plugin tests bench
+	$(BIN)/ruff format --check plugin tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check plugin tests bench
+	$(BIN)/ruff format --check plugin tests bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

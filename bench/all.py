@@ -11,8 +11,8 @@ with jieba, the example's Markdown extensions) on bench/generate.py's organisati
   core (the C-YAML parse of the files, Material building as many empty pages);
 - biggest page: the largest HTML file of a 10,000-set build, at most 1 MB;
 - search index: bytes of search_index.json per set at 1,000 sets, at most 5 KB;
-- memory: the peak resident memory of that 10,000-set build (max RSS of the build process,
-  the children it waited for included), at most 1.5 GiB;
+- memory: the peak memory of that 10,000-set build, at most 1.5 GiB: what its processes hold
+  together (the sum of their PSS, sampled), beside the max RSS of its largest process;
 - check: `okr check` cold against the bare C-YAML parse (at most 1.0x) and warm (under 1 s)
   at 10,000 sets (bench/run.py).
 
@@ -44,7 +44,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import run
-from build import timed_build_cpu
+from build import timed_build_cpu, timed_build_memory
 from page_html import example_settings, index_bytes, prepare
 
 HERE = Path(__file__).resolve().parent
@@ -265,8 +265,12 @@ def huge_build(n: int, seed: int) -> dict[str, Any]:
     """One build of ours at size n: its biggest pages and its peak memory."""
     project = prepare(n, seed, ("after",))["after"]
     load = _load()
-    seconds, mib, cpu = timed_build_cpu(project)
-    print(f"  N={n:,} ours: {seconds:.1f} s wall, {cpu:.1f} s CPU, peak {mib:.0f} MiB", flush=True)
+    seconds, mib, cpu, together = timed_build_memory(project)
+    print(
+        f"  N={n:,} ours: {seconds:.1f} s wall, {cpu:.1f} s CPU, peak {together:.0f} MiB held"
+        f" together, {mib:.0f} MiB the largest process",
+        flush=True,
+    )
     site = project / "site"
     return {
         "n": n,
@@ -274,6 +278,7 @@ def huge_build(n: int, seed: int) -> dict[str, Any]:
         "seconds": seconds,
         "cpu_s": cpu,
         "max_rss_mib": mib,
+        "peak_pss_mib": together,
         "load": load,
         "html_pages": sum(1 for _ in site.rglob("*.html")),
         "biggest_html": biggest_files(site, ".html"),
@@ -389,9 +394,12 @@ def goals(results: dict[str, Any], plan: Plan) -> list[dict[str, str]]:
     rows.append(
         {
             "goal": f"peak memory of the build, {huge['n']:,} sets",
-            "figure": f"{huge['max_rss_mib']:,.0f} MiB",
+            "figure": (
+                f"{huge['peak_pss_mib']:,.0f} MiB held by its processes together "
+                f"(largest process {huge['max_rss_mib']:,.0f} MiB)"
+            ),
             "target": f"<= {PEAK_MAX_MIB:,.0f} MiB (1.5 GiB)",
-            "verdict": _verdict(huge["max_rss_mib"] <= PEAK_MAX_MIB),
+            "verdict": _verdict(max(huge["peak_pss_mib"], huge["max_rss_mib"]) <= PEAK_MAX_MIB),
         }
     )
     check = results["check"]["results"][0]

@@ -29,6 +29,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -116,6 +117,16 @@ def timed_build(project: Path) -> tuple[float, float]:
 def timed_build_cpu(project: Path) -> tuple[float, float, float]:
     """Seconds, peak memory (MiB) and CPU seconds (user + system) of one `mkdocs build` in a
     new process. On a loaded machine the CPU time is the steadier of the two times."""
+    seconds, mib, cpu, _whole = timed_build_memory(project, sample=False)
+    return seconds, mib, cpu
+
+
+def timed_build_memory(project: Path, sample: bool = True) -> tuple[float, float, float, float]:
+    """`timed_build_cpu`, and the peak of the memory the build's processes hold together (MiB;
+    0 without `sample`). The max RSS of the first is that of the largest single process: a
+    build that forks workers holds more than that. Their PSS (a page shared by k processes
+    counts 1/k in each, from /proc/PID/smaps_rollup) adds up to what they hold together;
+    it is sampled four times a second, which a build of minutes barely notices."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
     process = subprocess.Popen(
@@ -125,13 +136,49 @@ def timed_build_cpu(project: Path) -> tuple[float, float, float]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
+    peak_kib = [0]
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.25):
+            peak_kib[0] = max(peak_kib[0], _tree_pss_kib(process.pid))
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    if sample:
+        watcher.start()
     _pid, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
+    done.set()
+    if sample:
+        watcher.join()
     if status != 0:
         raise SystemExit(
             f"mkdocs build failed in {project}: {process.stderr.read().decode() if process.stderr else ''}"
         )
-    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, peak_kib[0] / 1024
+
+
+def _tree_pss_kib(root: int) -> int:
+    """The PSS (KiB) of process `root` and all its descendants now (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:  # gone meanwhile
+                continue
+            parent = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(parent, []).append(int(entry.name))
+    total, waiting = 0, [root]
+    while waiting:
+        pid = waiting.pop()
+        waiting += children.get(pid, [])
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+                total += next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+        except (OSError, StopIteration):
+            continue
+    return total
 
 
 def rebuild_share(project: Path) -> list[float]:
