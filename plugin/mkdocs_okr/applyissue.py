@@ -123,7 +123,11 @@ def apply_issue(
         result = add_checkins(text, path, settings, checkins, request.date)
         recorded = [
             f"- {safe(update.ref)}: {safe(format_reading(update.reading, language))}"
-            + (f" · {safe(_say(f'status.{update.status.value}', language))}" if update.status else "")
+            + (
+                f" · {safe(_say(f'status.{update.status.value}', language))}"
+                if update.status
+                else ""
+            )
             + (f" · {safe(update.note)}" if update.note else "")
             for update in request.updates
         ]
@@ -165,8 +169,6 @@ def _with_retrospective(text: str, section: str, language: str) -> str:
 
 def _refusal(code: str, **values: str) -> Diagnostic:
     return make(code, "", 0, 0, messages.text(code, **values))
-
-
 
 
 def _say(key: str, language: str, /, **values: str | int) -> str:

@@ -20,7 +20,9 @@ def crawl(large_project: Path) -> Crawl:
     return Crawl(large_project / "site")
 
 
-def test_every_internal_link_and_anchor_resolves_at_scale(large_project: Path, crawl: Crawl) -> None:
+def test_every_internal_link_and_anchor_resolves_at_scale(
+    large_project: Path, crawl: Crawl
+) -> None:
     broken, links, anchors = broken_links(large_project / "site", crawl)
     assert broken[:20] == [], f"{len(broken)} broken links"
     # At least a link to each set page and an anchor per set: the crawler did look.

@@ -125,7 +125,9 @@ def test_a_generated_page_skips_the_markdown_converter_only_while_its_text_is_em
     (project / "converted.py").write_text(_CONVERTED, encoding="utf-8")
     settings = (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert "问题: okr/problems/index.md" in settings
-    settings = settings.replace("问题: okr/problems/index.md", "待解决的问题: okr/problems/index.md")
+    settings = settings.replace(
+        "问题: okr/problems/index.md", "待解决的问题: okr/problems/index.md"
+    )
     (project / "mkdocs.yml").write_text(settings + "\nhooks:\n  - converted.py\n", "utf-8")
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     plugin = config.plugins["okr"]

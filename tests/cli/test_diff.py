@@ -519,7 +519,9 @@ def test_a_file_broken_at_head_is_reported_not_fatal(okr: Run, repo: GitRepo) ->
         "\\[invalid-value\\]"
     ) in markdown
     chinese = okr("--lang", "zh", "diff", "HEAD").out
-    assert "okrs/2024-Q1/brand.md:5 \\`level\\` 只能是 company, team, individual 其中之一" in chinese
+    assert (
+        "okrs/2024-Q1/brand.md:5 \\`level\\` 只能是 company, team, individual 其中之一" in chinese
+    )
 
 
 def test_a_file_broken_at_base_and_repaired(okr: Run, repo: GitRepo) -> None:

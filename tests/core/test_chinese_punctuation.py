@@ -87,6 +87,8 @@ def new_file_texts() -> dict[str, str]:
 def core_messages() -> dict[str, str]:
     """The Chinese texts of every diagnostic, refusal and message of the `okr` command."""
     return {f"core/texts {key}": texts["zh"] for key, texts in MESSAGES.items()}
+
+
 def review_texts() -> dict[str, str]:
     """The Chinese texts of drafts and carried sets (core/texts/review.py)."""
     return {f"core/texts/review.py {key}.zh": texts["zh"] for key, texts in review.TEXTS.items()}

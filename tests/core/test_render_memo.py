@@ -254,7 +254,9 @@ def test_a_rebuild_of_cut_pages_equals_a_build_from_scratch(
     assert first == fresh(files, options)
     cut = ["okr/2024-Q1/2/index.md", "okr/2024-Q1/tree/2024/company/O1/index.md"]
     cut += ["okr/week/2024-Q1/ads/2/index.md"] if today.month == 2 else []
-    cut += ["okr/calibration/2/index.md", "okr/2024-Q1/review/2/index.md"] if today.month == 4 else []
+    cut += (
+        ["okr/calibration/2/index.md", "okr/2024-Q1/review/2/index.md"] if today.month == 4 else []
+    )
     assert set(cut) <= set(first[0])
     for name, edit in EDITS.items():
         edit(files)

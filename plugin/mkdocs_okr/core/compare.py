@@ -86,9 +86,9 @@ class KeyResultDiff:
     @property
     def progressed(self) -> bool:
         """A check-in added, edited or removed, or a new value."""
-        return bool(
-            self.new_checkins or self.edited_checkins or self.removed_checkins
-        ) or not same(self.value[0], self.value[1])
+        return bool(self.new_checkins or self.edited_checkins or self.removed_checkins) or not same(
+            self.value[0], self.value[1]
+        )
 
     @property
     def shown(self) -> bool:

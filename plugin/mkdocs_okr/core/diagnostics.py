@@ -105,7 +105,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "invisible-character": (Severity.ERROR, "a key holds an invisible or zero-width character"),
     # What a Chinese keyboard types where YAML needs ASCII (core/keyboard.py)
     "full-width-colon": (Severity.ERROR, "a full-width colon `：` after a key"),
-    "full-width-comma": (Severity.ERROR, "a full-width comma `，` between items of `[...]` or `{...}`"),
+    "full-width-comma": (
+        Severity.ERROR,
+        "a full-width comma `，` between items of `[...]` or `{...}`",
+    ),
     "full-width-dash": (Severity.ERROR, "a full-width dash `－` starting a list item"),
     "full-width-quote": (Severity.ERROR, "a value in full-width quotes `“...”` or `＂...＂`"),
     "full-width-space": (Severity.ERROR, "a full-width space (U+3000) in the indentation"),

@@ -87,7 +87,9 @@ def reminder(
                     expected=figures.hundredths(expected),
                 )
                 ref = f"{objective.id}/{kr.id}"
-                shown = _say("key-result", language, ref=ref, title=inert(kr.title), progress=progress)
+                shown = _say(
+                    "key-result", language, ref=ref, title=inert(kr.title), progress=progress
+                )
                 lines.append(f"    - {shown}")
         lines.append("")
     return "\n".join(lines)

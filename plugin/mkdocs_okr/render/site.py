@@ -806,7 +806,9 @@ class SitePages:
         one-off build or render), forked worker processes render them on every core."""
         workers = worker_count(len(sets)) if self.remember.memo is None else 0
         if workers:
-            yield from ordered_results(lambda index: self._set_page(sets[index]), len(sets), workers)
+            yield from ordered_results(
+                lambda index: self._set_page(sets[index]), len(sets), workers
+            )
             return
         for okr_set in sets:
             path = self.paths.set(okr_set)
