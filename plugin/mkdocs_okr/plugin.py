@@ -266,7 +266,10 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         if index is None or self.remember or not may_fork(len(self.html_pages)):
             return
         pages = [files.src_uris[uri] for uri in sorted(self.html_pages)]
-        self.search_ahead = SearchAhead(index, pages)
+        try:
+            self.search_ahead = SearchAhead(index, pages)
+        except OSError:  # no process to be had (a limit on processes or memory): index as usual
+            self.search_ahead = None
 
     def _add(self, files: Files, file: File, config: MkDocsConfig) -> bool:
         if file.src_uri in files.src_uris:

@@ -133,16 +133,20 @@ class SearchAhead:
 
 def _index_in_child(index: SearchIndex, files: list[File], sender: Connection) -> None:
     made: dict[str, tuple[PageKey, Entries]] = {}
-    for file in files:
-        text = file.content_string
-        html, meta = front_matter.get_data(text)
-        key = PageKey(len(text) - len(html), file.url, meta.get("title"), meta)
-        search = meta.get("search") or {}
-        if not isinstance(search, dict) or search.get("exclude"):
-            continue
-        made[file.src_uri] = (key, _entries(index, key, file))
-    sender.send_bytes(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
-    sender.close()
+    try:
+        for file in files:
+            text = file.content_string
+            html, meta = front_matter.get_data(text)
+            key = PageKey(len(text) - len(html), file.url, meta.get("title"), meta)
+            search = meta.get("search") or {}
+            if not isinstance(search, dict) or search.get("exclude"):
+                continue
+            made[file.src_uri] = (key, _entries(index, key, file))
+        sender.send_bytes(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
+    except Exception:  # whatever failed here, the parent indexes the pages itself
+        pass
+    finally:
+        sender.close()
 
 
 def _entries(index: SearchIndex, key: PageKey, file: File) -> Entries:

@@ -105,3 +105,21 @@ def test_forking_needs_pages_a_second_core_and_one_thread(monkeypatch: pytest.Mo
     monkeypatch.setattr(searchahead, "usable_cores", lambda: 2)
     monkeypatch.setattr(searchahead, "fork_is_safe", lambda: False)
     assert not searchahead.may_fork(10 * searchahead.MIN_PAGES)
+
+
+def test_a_child_that_fails_says_nothing_and_leaves_the_index_to_the_parent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    parent = os.getpid()
+    entries = searchahead._entries
+
+    def fails_in_the_child(*args: Any) -> Any:
+        if os.getpid() != parent:
+            raise ValueError("a page the child cannot index")
+        return entries(*args)
+
+    monkeypatch.setattr(searchahead, "_entries", fails_in_the_child)
+    ahead, in_loop, sent = _ahead_and_in_loop(copy_example(tmp_path), monkeypatch)
+    assert sent == [0]
+    assert ahead == in_loop
+    assert "Traceback" not in capfd.readouterr().err
