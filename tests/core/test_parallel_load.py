@@ -180,3 +180,14 @@ def test_few_files_one_core_other_threads_or_no_linux_load_in_this_process(
     finally:
         stop.set()
         thread.join()
+
+
+def test_no_worker_to_be_had_leaves_the_work_to_this_process(
+    forced_workers: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class NoProcesses:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            raise BlockingIOError(11, "Resource temporarily unavailable")  # fork's EAGAIN
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", NoProcesses)
+    assert workers.ordered_map(lambda index: index * 3, 10, 2) == [i * 3 for i in range(10)]

@@ -110,9 +110,10 @@ def ordered_results(
                 for result in pickle.loads(packed):
                     given += 1
                     yield result
-    except BrokenProcessPool:
-        # A worker was killed (by the kernel when memory ran out, say): rather than fail,
-        # do the rest of the work here, as on one core.
+    except (BrokenProcessPool, OSError):
+        # A worker was killed (by the kernel when memory ran out, say), or none could be
+        # started (a limit on processes): rather than fail, do the rest of the work here, as
+        # on one core. (What the function itself raises, it raises here again.)
         _running = None
         for index in range(given, count):
             yield function(index)
