@@ -93,6 +93,17 @@ class Fingerprint:
         ]
 
 
+@dataclass(frozen=True)
+class Lookup:
+    """A folder's files looked up in the cache: their fingerprint, the check's key, and the
+    stored result when it is the one of this key (None: the files must be checked)."""
+
+    sources: list[SourceFile]
+    seen: Fingerprint
+    key: str
+    result: CheckResult | None
+
+
 class CheckCache:
     def __init__(self, directory: Path) -> None:
         self.file = directory / "check.json"
@@ -136,6 +147,13 @@ class CheckCache:
             if source.stamp is not None:
                 stamps[source.path] = (source.stamp, digest)
         return Fingerprint(digests, stamps, read)
+
+    def look_up(self, sources: list[SourceFile], options: str) -> Lookup:
+        """The check of `sources` under the written `options`, if stored; what a cold run
+        needs either way (the files it had to read, the key to store its result under)."""
+        seen = self.fingerprint(sources)
+        key = check_key(seen.digests, options)
+        return Lookup(sources, seen, key, self.get(key))
 
     def okrs_dir(self, options: str) -> str | None:
         """The OKR folder (`okrs_dir`) that the last run read from these same written options:

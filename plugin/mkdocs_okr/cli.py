@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING, TypeVar
 # schema builds pydantic models as it is imported and the renderer loads Jinja: `okr --version`
 # and a warm `okr check` (tests/cli/test_startup.py) import neither.
 from . import __version__, clock
-from .cache import CheckCache, CheckResult, check_key
+from .cache import CheckCache, CheckResult, Lookup
 from .core import messages
 from .core.diagnostics import Diagnostic, Severity, count_by_severity, format_text, make, one_line
 from .core.model import LEVEL_RANK
 from .okrfolder import folder_sources, read_folder
 from .project import (
+    WrittenOptions,
     command_language,
     find_options,
     read_config,
@@ -134,15 +135,19 @@ def _shown(folder: Path, relative: str) -> str:
 
 
 def command_check(args: argparse.Namespace) -> int:
-    warm = _warm_check(args)
-    if warm is None:
+    written = None if args.no_cache else written_options(args.config)
+    cache = CheckCache(_cache_folder(args.config))
+    warm = _warm_check(args, written, cache)
+    if warm is not None and warm[1].result is not None:
+        folder, result = warm[0], warm[1].result
+    else:
         resolved = _settings_and_folder(args)
         if isinstance(resolved, int):
             return resolved
         settings, folder = resolved
-        result = _checked(folder, settings, args)
-    else:
-        folder, result = warm
+        # The warm attempt's fingerprint serves when it was of this folder: no file is read twice.
+        looked = warm[1] if warm is not None and warm[0] == folder else None
+        result = _checked(folder, settings, written, cache, looked)
     language = chosen_language(args)
     diagnostics = result.diagnostics
     counts = count_by_severity(diagnostics)
@@ -185,43 +190,44 @@ def _cache_folder(config: Path | None) -> Path:
     return (config_file.parent if config_file.is_file() else Path(".")) / ".cache" / "okr"
 
 
-def _warm_check(args: argparse.Namespace) -> tuple[Path, CheckResult] | None:
-    """The OKR folder and its check from the result cache, when mkdocs.yml writes the options
-    the cache was written with and no file has changed; else None (then the options are
-    validated and the files checked). Neither the options' models nor the loader are imported:
-    the cache stored the folder the options name, and options that were valid."""
-    written = None if args.no_cache else written_options(args.config)
+def _warm_check(
+    args: argparse.Namespace, written: WrittenOptions | None, cache: CheckCache
+) -> tuple[Path, Lookup] | None:
+    """The OKR folder and its files looked up in the result cache, when mkdocs.yml writes the
+    options the cache was written with; else None (then the options are validated first).
+    Neither the options' models nor the loader are imported: the cache stored the folder the
+    options name, and options that were valid."""
     if written is None:
         return None
-    cache = CheckCache(_cache_folder(args.config))
     okrs_dir = cache.okrs_dir(written.text)
     if okrs_dir is None:
         return None
     folder = Path(args.dir) if args.dir else written.base / okrs_dir
     if not folder.is_dir():
         return None  # `_settings_and_folder` says why
-    seen = cache.fingerprint(folder_sources(folder))
-    cached = cache.get(check_key(seen.digests, written.text))
-    return None if cached is None else (folder, cached)
+    return folder, cache.look_up(folder_sources(folder), written.text)
 
 
-def _checked(folder: Path, settings: Settings, args: argparse.Namespace) -> CheckResult:
-    """The diagnostics of a folder, from the result cache when no file has changed."""
+def _checked(
+    folder: Path,
+    settings: Settings,
+    written: WrittenOptions | None,
+    cache: CheckCache,
+    looked: Lookup | None,
+) -> CheckResult:
+    """The diagnostics of a folder, from the result cache when no file has changed (`looked`:
+    the folder already looked up, if it was)."""
     from .core.organisation import analyse
 
-    written = None if args.no_cache else written_options(args.config)
     if written is None:
         # Sources, not bytes: the loader's workers read the files they load.
         return _check_result(analyse(folder_sources(folder), settings))
-    cache = CheckCache(_cache_folder(args.config))
-    sources = folder_sources(folder)
-    seen = cache.fingerprint(sources)
-    key = check_key(seen.digests, written.text)
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
-    result = _check_result(analyse(seen.files(sources), settings))
-    cache.put(key, result, seen.stamps, written.text, settings.okrs_dir)
+    if looked is None:
+        looked = cache.look_up(folder_sources(folder), written.text)
+    if looked.result is not None:
+        return looked.result
+    result = _check_result(analyse(looked.seen.files(looked.sources), settings))
+    cache.put(looked.key, result, looked.seen.stamps, written.text, settings.okrs_dir)
     return result
 
 
@@ -453,25 +459,25 @@ def command_checkin(args: argparse.Namespace) -> int:
         return command_checkin_csv(args)
     from .core.checkin import add_checkins, parse_request
 
+    language = chosen_language(args)
     if not args.file or not args.values:
-        _error(_say("okr.file-or-csv", chosen_language(args)))
+        _error(_say("okr.file-or-csv", language))
         return 2
     opened = _read_one_file(args)
     if isinstance(opened, int):
         return opened
     settings, file, text = opened
-    requests = _parsed(args.values, parse_request, "okr.not-a-request", chosen_language(args))
+    requests = _parsed(args.values, parse_request, "okr.not-a-request", language)
     if isinstance(requests, int):
         return requests
     day = args.date or clock.today(args.today)
     failed = _write_edit(
         file,
         add_checkins(text, file.as_posix(), settings, requests, day, args.note),
-        chosen_language(args),
+        language,
     )
     if failed is not None:
         return failed
-    language = chosen_language(args)
     for request in requests:
         shown = {"file": file.as_posix(), "ref": request.ref, "value": request.value_text}
         print(_say("okr.checked-in", language, **shown, day=day.isoformat()))
@@ -518,21 +524,17 @@ def command_checkin_csv(args: argparse.Namespace) -> int:
 def command_score(args: argparse.Namespace) -> int:
     from .core.grade import parse_score_request, set_scores
 
+    language = chosen_language(args)
     opened = _read_one_file(args)
     if isinstance(opened, int):
         return opened
     settings, file, text = opened
-    requests = _parsed(
-        args.values, parse_score_request, "okr.not-a-score-request", chosen_language(args)
-    )
+    requests = _parsed(args.values, parse_score_request, "okr.not-a-score-request", language)
     if isinstance(requests, int):
         return requests
-    failed = _write_edit(
-        file, set_scores(text, file.as_posix(), settings, requests), chosen_language(args)
-    )
+    failed = _write_edit(file, set_scores(text, file.as_posix(), settings, requests), language)
     if failed is not None:
         return failed
-    language = chosen_language(args)
     for request in requests:
         shown = {"file": file.as_posix(), "ref": request.ref, "score": request.score_text}
         print(_say("okr.scored", language, **shown))

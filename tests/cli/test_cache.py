@@ -143,6 +143,22 @@ def test_a_file_modified_just_before_the_cache_was_written_is_read_again(
     assert [Path(read).name for read in reads] == ["company.md"]
 
 
+def test_a_changed_file_is_read_once(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The warm attempt reads the changed file to find the key; the cold run parses those bytes.
+    _age(project / "okrs" / "company.md")
+    assert main(["check"]) == 0
+    (project / "okrs" / "company.md").write_text(
+        GOOD.replace("target: 100", "target: '1'"), "utf-8"
+    )
+    capsys.readouterr()
+    reads = _reads(monkeypatch)
+    assert main(["check"]) == 1
+    assert "[wrong-type]" in capsys.readouterr().out
+    assert [Path(read).name for read in reads] == ["company.md"]
+
+
 def _rewrite_keeping_times(file: Path, text: str, before: os.stat_result) -> None:
     """Write `text` and put back the access and modification times of `before`."""
     file.write_text(text, encoding="utf-8")
