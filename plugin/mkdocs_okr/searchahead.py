@@ -35,7 +35,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import meta as front_matter
 
 from .core.workers import fork_is_safe, usable_cores
-from .searchview import SearchIndex, SearchView, searched_html
+from .searchview import SearchIndex, SearchView, kept_out_of_search, leave_to_us, searched_html
 
 # Fewer generated pages than this are indexed in the page loop: the child's start (a fork of a
 # large process, jieba's dictionary loaded again) would cost more than it saves.
@@ -90,14 +90,13 @@ class SearchAhead:
     def take(self, page: Page, start: int) -> bool:
         """Leave the generated `page` (its HTML at `start` of its file's text) to the child, if
         the child can index it as MkDocs built it; then Material's own pass skips it."""
-        search = page.meta.get("search") or {}
-        if not isinstance(search, dict) or search.get("exclude") or page.toc:
+        if kept_out_of_search(page.meta) or page.toc:
             return False  # indexed as usual (or not at all)
         if page.file.src_uri not in self.files:
             return False
         key = PageKey(start, page.url, page.title, dict(page.meta))
         self.waiting.append(Waiting(len(self.index.entries), key, page.file))
-        page.meta["search"] = {**search, "exclude": True}
+        leave_to_us(page)
         return True
 
     def finish(self) -> None:
@@ -138,8 +137,7 @@ def _index_in_child(index: SearchIndex, files: list[File], sender: Connection) -
             text = file.content_string
             html, meta = front_matter.get_data(text)
             key = PageKey(len(text) - len(html), file.url, meta.get("title"), meta)
-            search = meta.get("search") or {}
-            if not isinstance(search, dict) or search.get("exclude"):
+            if kept_out_of_search(meta):
                 continue
             made[file.src_uri] = (key, _entries(index, key, file))
         sender.send_bytes(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))

@@ -20,6 +20,7 @@ test_search_view.py), for the Material version pinned in constraints.txt.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -93,12 +94,23 @@ def material_search_index(config: MkDocsConfig) -> SearchIndex | None:
     return index
 
 
+def kept_out_of_search(meta: Mapping[str, Any]) -> bool:
+    """Whether a page's metadata keeps it out of Material's search (`search: exclude: true`;
+    metadata Material could not read as settings counts as keeping it out)."""
+    search = meta.get("search") or {}
+    return not isinstance(search, dict) or bool(search.get("exclude"))
+
+
+def leave_to_us(page: Page) -> None:
+    """Tell Material's own pass to leave `page` alone: this plugin indexes it."""
+    page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+
+
 def index_lightly(index: SearchIndex, page: Page) -> None:
     """Index `page` from its searched HTML, and tell Material's own pass to leave it alone.
     A page its metadata already keeps out of search is left as it is."""
-    search = page.meta.get("search") or {}
-    if not isinstance(search, dict) or search.get("exclude") or page.content is None:
+    if kept_out_of_search(page.meta) or page.content is None:
         return
     view = SearchView(searched_html(page.content), page.toc, page.url, dict(page.meta), page.title)
     index.add_entry_from_context(view)
-    page.meta["search"] = {**search, "exclude": True}
+    leave_to_us(page)
