@@ -144,7 +144,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         self.folder_watch.start()
         log.info(
             messages.text("okr.serve-watch", folder=self.settings.okrs_dir).render(
-                reader_language(None, config.theme.get("language"))
+                _log_language(config)
             )
         )
         return server
@@ -173,7 +173,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         if not self.site.repository_facts and QUIET_SOURCE_PARTIAL not in config.theme.dirs:
             # After the user's custom_dir (theirs wins), before the theme's own templates.
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, QUIET_SOURCE_PARTIAL)
-        self.serving.configure(reader_language(None, config.theme.get("language")))
+        self.serving.configure(_log_language(config))
         return config
 
     def _options(self, config: MkDocsConfig) -> RenderOptions:
@@ -203,7 +203,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         unknown_worker = correct_search_worker(files, config)
         if unknown_worker is not None:
             # Info: a warning would fail `--strict` on a Material upgrade (searchworker.py).
-            log.info(unknown_worker.render(reader_language(None, config.theme.get("language"))))
+            log.info(unknown_worker.render(_log_language(config)))
         self.serving.files_ready(files, config, dict(self.config))
         return files
 
@@ -274,7 +274,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
     def _add(self, files: Files, file: File, config: MkDocsConfig) -> bool:
         if file.src_uri in files.src_uris:
             shadowing = messages.text("okr.page-in-docs", file=file.src_uri)
-            log.warning(shadowing.render(reader_language(None, config.theme.get("language"))))
+            log.warning(shadowing.render(_log_language(config)))
             return False
         files.append(file)
         return True
@@ -286,7 +286,7 @@ class OkrPlugin(BasePlugin[OkrConfig]):  # type: ignore[no-untyped-call]
         except ValueError:
             shown = self.folder.as_posix()
         # The site's language, unless OKR_LANG asks for another one (as for `okr check`).
-        language = reader_language(None, config.theme.get("language"))
+        language = _log_language(config)
         for diagnostic in diagnostics:
             # The same one-line form as `okr check`: a file name or message with a line break
             # must not start a GitHub workflow command of its own in a CI log.
@@ -425,6 +425,11 @@ def _anchor_ids(html: str) -> set[str]:
         for found in _ID.finditer(html)
         if html[found.start() - 1].isspace()
     }
+
+
+def _log_language(config: MkDocsConfig) -> str:
+    """The language of the build's log lines: OKR_LANG, else the site's `theme.language`."""
+    return reader_language(None, config.theme.get("language"))
 
 
 def _paths_in(nav: Any) -> set[str]:
